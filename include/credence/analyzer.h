@@ -1,0 +1,48 @@
+// Analyzer: the stages of credence in order (extract -> text -> cues) over
+// one Document, returning a Report.
+//
+//   credence::Result<credence::Analyzer> analyzer = credence::Analyzer::Create({});
+//   if (!analyzer) return analyzer.error();
+//   credence::Result<credence::Document> doc = credence::Document::FromBytes(text);
+//   credence::Report report = analyzer->Analyze(*doc);
+//
+// An Analyzer loads its word lists once; afterwards Analyze() cannot fail and
+// is safe to call from several threads at once on one shared Analyzer.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "credence/document.h"
+#include "credence/report.h"
+#include "credence/status.h"
+
+namespace credence {
+
+struct AnalyzerOptions {
+  // Hunspell dictionary, as the path without extension of a .aff/.dic pair.
+  // Default: Debian's hunspell-en-us. When missing, the spelling cue is off
+  // and every Report says so in its warnings.
+  std::string spelling_dictionary = "/usr/share/hunspell/en_US";
+};
+
+class Analyzer {
+ public:
+  // Returns an Analyzer with the word lists of data/ loaded.
+  // Fails with kDataError when a bundled list is malformed.
+  [[nodiscard]] static Result<Analyzer> Create(const AnalyzerOptions& options);
+
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+  ~Analyzer();
+
+  // Returns the report for `document`.
+  Report Analyze(const Document& document) const;
+
+ private:
+  struct Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace credence

@@ -1,0 +1,31 @@
+// Report: everything credence found in one Document, as the pipeline's
+// stages made it. io/ writes it as JSON (schema in docs/report-schema.md) or
+// as a readable text report.
+//
+// A Report refers to its Document through spans; keep the Document alive
+// while writing the Report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "credence/annotations.h"
+#include "credence/article.h"
+#include "credence/cue.h"
+#include "credence/structure.h"
+
+namespace credence {
+
+// The version of the JSON report's layout. Bumped on any change to its fields.
+inline constexpr const char* kReportSchemaVersion = "1.0";
+
+struct Report {
+  Article article;
+  Structure structure;
+  std::vector<Quote> quotes;
+  std::vector<Attribution> attributions;
+  std::vector<Cue> cues;                // only cues with strength > 0 or evidence
+  std::vector<std::string> warnings;    // e.g. repaired bytes, spelling dictionary missing
+};
+
+}  // namespace credence

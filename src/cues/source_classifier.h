@@ -1,0 +1,36 @@
+// Decides what kind of source a source phrase names: a state-affiliated
+// outlet (data/state_affiliated_outlets.tsv), another media outlet
+// (data/media_outlets.txt), an institution (data/institution_words.txt), an
+// anonymous source (data/anonymous_sources.txt), or a named person.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/annotations.h"
+#include "credence/structure.h"
+
+namespace credence::internal {
+
+struct SourceClass {
+  SourceKind kind = SourceKind::kUnattributed;
+  std::string outlet;  // "Sputnik (Russia; Rossiya Segodnya, Russian state)" for table outlets
+};
+
+// Classifies the source phrase made of tokens [first, end) of `tokens`.
+// `sentence_initial` says whether tokens[first] starts its sentence (so its
+// capital letter says nothing).
+SourceClass ClassifySource(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                           std::size_t end, bool sentence_initial);
+
+// Returns the state-affiliated outlets named anywhere in tokens [first, end),
+// as spans with their table description.
+struct OutletMention {
+  Span span;
+  std::string outlet;
+};
+std::vector<OutletMention> FindStateOutletMentions(std::string_view text, const std::vector<Token>& tokens,
+                                                   std::size_t first, std::size_t end);
+
+}  // namespace credence::internal
