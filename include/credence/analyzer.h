@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "credence/document.h"
 #include "credence/report.h"
@@ -24,6 +25,9 @@ struct AnalyzerOptions {
   // Default: Debian's hunspell-en-us. When missing, the spelling cue is off
   // and every Report says so in its warnings.
   std::string spelling_dictionary = "/usr/share/hunspell/en_US";
+  // Further dictionaries a word may be in to count as spelled right, so that
+  // British spellings ("organised") are not errors. Missing ones are skipped.
+  std::vector<std::string> extra_spelling_dictionaries = {"/usr/share/hunspell/en_GB"};
 };
 
 class Analyzer {

@@ -17,7 +17,7 @@
 namespace credence::internal {
 namespace {
 
-constexpr std::size_t kMaxSourceTokens = 7;
+constexpr std::size_t kMaxSourceTokens = 10;
 
 struct VerbInfo {
   bool noun_ambiguous = false;  // "reports", "claims": also nouns
@@ -213,6 +213,8 @@ std::vector<Attribution> FindAttributions(std::string_view text, const Structure
       Sentence3 s{text, structure.tokens, sentence.first_token, sentence.end_token};
       for (std::size_t k = s.first; k < s.end; ++k) {
         if (!s.IsWord(k)) continue;
+        // A word inside the last attribution ("claimed" in "it is claimed") starts no other.
+        if (!out.empty() && out.back().span.end > structure.tokens[k].span.start) continue;
         if (TryAccordingTo(s, k, out) || TryAgentless(s, k, out)) continue;
         auto it = verbs.find(s.LowerAt(k));
         if (it == verbs.end()) continue;

@@ -3,6 +3,7 @@
 // const reference and append Cues; none changes it.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct CueContext {
   const std::vector<Attribution>& attributions;
   const SpellChecker* speller = nullptr;  // null when no dictionary was found
   std::size_t words = 0;                  // word tokens in headline, standfirst and body
+  std::vector<std::string> normalized_tokens;  // NormalizeTokens(text, structure.tokens), made once
 
   std::string_view View(Span s) const { return text.substr(s.start, s.size()); }
 };

@@ -86,7 +86,7 @@ void DetectClickbaitHeadline(const CueContext& ctx, std::vector<Cue>* cues) {
   std::vector<Span> evidence;
   double score = 0;
   std::vector<PhraseMatch> matches;
-  PhraseLexicon::Builtin("clickbait.txt").FindAll(ctx.text, tokens, first, end, &matches);
+  PhraseLexicon::Builtin("clickbait.txt").FindAll(ctx.normalized_tokens, tokens, first, end, &matches);
   for (const PhraseMatch& m : matches) {
     evidence.push_back(m.span);
     score += m.weight > 0 ? m.weight : 0.35;

@@ -101,9 +101,13 @@ std::vector<Quote> FindQuotes(std::string_view text, const Structure& structure)
 
 void LinkQuoteSpeakers(std::string_view text, const std::vector<Attribution>& attributions,
                        std::vector<Quote>& quotes) {
-  auto gap_is_punctuation = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i)
+  // An introducing phrase may end the paragraph before the quote ("Sputnik
+  // reports,\n\n“..."); a trailing one must follow in the same paragraph.
+  auto gap_is_punctuation = [&](std::size_t from, std::size_t to, bool newline_ok) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (text[i] == '\n' && !newline_ok) return false;
       if (!(IsSpaceByte(text[i]) || text[i] == ',' || text[i] == ':' || text[i] == '-')) return false;
+    }
     return true;
   };
   for (Quote& q : quotes) {
@@ -112,9 +116,9 @@ void LinkQuoteSpeakers(std::string_view text, const std::vector<Attribution>& at
       const Attribution& at = attributions[a];
       if (q.span.Contains(at.span) || !at.source) continue;
       bool intro = at.span.end <= q.span.start && q.span.start - at.span.end <= kMaxIntroGapBytes + 2 &&
-                   gap_is_punctuation(at.span.end, q.span.start);
+                   gap_is_punctuation(at.span.end, q.span.start, true);
       bool trailing = at.span.start >= q.span.end && at.span.start - q.span.end <= kMaxTrailingGapBytes &&
-                      gap_is_punctuation(q.span.end, at.span.start);
+                      gap_is_punctuation(q.span.end, at.span.start, false);
       if (intro || trailing) {
         best = a;
         if (intro) break;

@@ -23,7 +23,9 @@ constexpr std::size_t kMaxHeadlineWords = 25;
 constexpr std::size_t kMaxHeadlineBytes = 250;
 constexpr std::size_t kMaxStandfirstWords = 45;
 constexpr std::size_t kMaxSignatureWords = 5;
+constexpr std::size_t kMinLastParagraphWords = 8;
 constexpr std::size_t kMaxTrailingHeadlineWords = 30;
+constexpr std::size_t kMaxTrailingHeadlines = 12;
 constexpr std::size_t kMaxAppealGap = 3;          // unknown lines absorbed between two appeal lines
 constexpr std::size_t kMaxAppealLineWords = 80;
 constexpr std::size_t kMetadataWindow = 8;        // bylines and dates are looked for near the ends
@@ -86,14 +88,17 @@ bool StartsLikeTitle(std::string_view s) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '"' || c == '\'';
 }
 
-// "The Duran", "Staff Report", "Jane Doe": every word capitalised, no stop.
+// "The Duran", "Staff Report", "— Jane Doe": two to five capitalised words
+// (or a dash and a name), no digits, no colon, no closing stop.
 bool LooksLikeSignature(std::string_view line, std::size_t words) {
-  if (words == 0 || words > kMaxSignatureWords || line.size() > 60 || EndsSentence(line)) return false;
+  bool dashed = line.rfind("\xE2\x80\x94", 0) == 0 || line.rfind("\xE2\x80\x93", 0) == 0 || line.rfind("-", 0) == 0;
+  if (words > kMaxSignatureWords || (words < 2 && !dashed) || line.size() > 60 || EndsSentence(line)) return false;
   char last = LastChar(line);
-  if (last == ':' || last == ',') return false;
+  if (last == ',' || line.find(':') != std::string_view::npos) return false;
   bool at_word_start = true;
   for (char ch : line) {
     auto c = static_cast<unsigned char>(ch);
+    if (c >= '0' && c <= '9') return false;
     if (c == ' ') {
       at_word_start = true;
       continue;
@@ -102,6 +107,13 @@ bool LooksLikeSignature(std::string_view line, std::size_t words) {
     at_word_start = false;
   }
   return true;
+}
+
+// Furniture that only stands where the article has ended; share and
+// newsletter lines are not in it, as scraped pages put them mid-article.
+bool IsEndOfArticleCategory(RemovedCategory c) {
+  return c == RemovedCategory::kAppeal || c == RemovedCategory::kWidget || c == RemovedCategory::kCommentPrompt ||
+         c == RemovedCategory::kCopyright || c == RemovedCategory::kSignature;
 }
 
 bool IsFooterCategory(RemovedCategory c) {
@@ -226,24 +238,40 @@ void FindSignature(std::string_view text, std::vector<Classified>& lines) {
   --candidate;
   Classified& c = lines[candidate];
   if (c.role != Role::kUnknown) return;
-  bool body_before = false;
-  for (std::size_t i = 0; i < candidate; ++i) body_before |= lines[i].role == Role::kUnknown;
-  if (body_before && LooksLikeSignature(text.substr(c.block.span.start, c.block.span.size()), c.block.words))
+  // The line before a signature is the article's last paragraph: prose,
+  // not another short line of a list (which would make this one an item).
+  std::optional<std::size_t> previous;
+  for (std::size_t i = candidate; i-- > 0;)
+    if (lines[i].role == Role::kUnknown) {
+      previous = i;
+      break;
+    }
+  if (!previous || lines[*previous].block.words < kMinLastParagraphWords) return;
+  if (LooksLikeSignature(text.substr(c.block.span.start, c.block.span.size()), c.block.words))
     Remove(c, RemovedCategory::kSignature, "short_title_case_line_before_footer");
 }
 
-// After the page's footer furniture, short lines are other stories' headlines.
+// After the end-of-article furniture, a short list of short lines is other
+// stories' headlines. A long tail, or one mostly of full sentences, is left
+// alone: it is more likely article text around a misplaced widget.
 void RemoveTrailingHeadlines(std::vector<Classified>& lines) {
   std::optional<std::size_t> first_body;
-  std::optional<std::size_t> last_footer;
+  std::optional<std::size_t> last_end;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].role == Role::kUnknown && !first_body) first_body = i;
-    if (lines[i].role == Role::kRemoved && IsFooterCategory(lines[i].category) && first_body) last_footer = i;
+    if (lines[i].role == Role::kRemoved && IsEndOfArticleCategory(lines[i].category) && first_body) last_end = i;
   }
-  if (!last_footer) return;
-  for (std::size_t i = *last_footer + 1; i < lines.size(); ++i)
-    if (lines[i].role == Role::kUnknown && lines[i].block.words <= kMaxTrailingHeadlineWords)
-      Remove(lines[i], RemovedCategory::kRelated, "trailing_headline_after_footer");
+  if (!last_end) return;
+  std::vector<std::size_t> tail;
+  std::size_t sentences = 0;
+  for (std::size_t i = *last_end + 1; i < lines.size(); ++i) {
+    if (lines[i].role != Role::kUnknown) continue;
+    if (lines[i].block.words > kMaxTrailingHeadlineWords) return;
+    tail.push_back(i);
+    sentences += lines[i].block.normalized.find(". ") != std::string::npos;  // several sentences: body-like
+  }
+  if (tail.size() > kMaxTrailingHeadlines || sentences * 2 > tail.size()) return;
+  for (std::size_t i : tail) Remove(lines[i], RemovedCategory::kRelated, "trailing_headline_after_footer");
 }
 
 bool MergesWithNext(RemovedCategory c) {
@@ -278,8 +306,8 @@ Article ExtractArticleFromText(std::string_view text, std::string_view given_tit
   FindMetadata(text, lines, article);
   FindHeadlineAndStandfirst(text, given_title, lines);
   AbsorbAppealGaps(lines);
-  FindSignature(text, lines);
   RemoveTrailingHeadlines(lines);
+  FindSignature(text, lines);
 
   for (const Classified& c : lines) {
     if (c.role == Role::kHeadline) article.headline = c.block.span;

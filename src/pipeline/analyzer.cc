@@ -7,6 +7,7 @@
 #include "cues/attribution_finder.h"
 #include "cues/cue_context.h"
 #include "cues/cue_detectors.h"
+#include "cues/phrase_lexicon.h"
 #include "cues/quote_finder.h"
 #include "cues/spell_checker.h"
 #include "extract/page_cleaner.h"
@@ -29,8 +30,13 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
   if (!options.spelling_dictionary.empty()) {
     Result<std::unique_ptr<internal::SpellChecker>> speller =
         internal::SpellChecker::Open(options.spelling_dictionary);
-    if (speller) impl->speller = std::move(*speller);
-    else impl->speller_warning = "spelling cue off: " + speller.error().message();
+    if (speller) {
+      impl->speller = std::move(*speller);
+      for (const std::string& extra : options.extra_spelling_dictionaries)
+        (void)impl->speller->AddDictionary(extra);  // optional: a missing one only narrows what counts as right
+    } else {
+      impl->speller_warning = "spelling cue off: " + speller.error().message();
+    }
   } else {
     impl->speller_warning = "spelling cue off: no dictionary configured";
   }
@@ -46,8 +52,14 @@ Report Analyzer::Analyze(const Document& document) const {
   report.quotes = internal::FindQuotes(text, report.structure);
   internal::LinkQuoteSpeakers(text, report.attributions, report.quotes);
 
-  internal::CueContext ctx{text, report.article, report.structure, report.quotes, report.attributions,
-                           impl_->speller.get(), internal::CountWords(report.structure)};
+  internal::CueContext ctx{text,
+                           report.article,
+                           report.structure,
+                           report.quotes,
+                           report.attributions,
+                           impl_->speller.get(),
+                           internal::CountWords(report.structure),
+                           internal::NormalizeTokens(text, report.structure.tokens)};
   report.cues = internal::DetectAllCues(ctx);
 
   if (document.invalid_utf8_bytes() > 0)

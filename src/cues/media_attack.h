@@ -1,0 +1,18 @@
+// Finds attacks on "the mainstream media": a media phrase with an attack
+// word near it in the same sentence ("expose the lies of the mainstream
+// media"), or a phrase that attacks on its own ("presstitutes").
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "credence/span.h"
+#include "credence/structure.h"
+
+namespace credence::internal {
+
+// Appends to *evidence one span per attack among `tokens`, from the attack
+// word to the media phrase (or the reverse), using data/media_attack.txt.
+void FindMediaAttacks(std::string_view text, const std::vector<Token>& tokens, std::vector<Span>* evidence);
+
+}  // namespace credence::internal
