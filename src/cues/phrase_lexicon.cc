@@ -1,8 +1,13 @@
-// Phrase matching by first word: a hash look-up per token finds the few
-// entries that could start there, so a lexicon of thousands of entries
-// costs about one look-up per token.
+// Phrase matching by first word: one hash look-up per token (plus one per
+// distinct wildcard stem length) finds the few entries that could start
+// there, so a lexicon of thousands of entries costs a handful of look-ups
+// per token. Entries sharing a first word are kept longest first, so the
+// first one that matches is the longest.
 #include "cues/phrase_lexicon.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -15,126 +20,232 @@
 namespace credence::internal {
 namespace {
 
-bool WordMatches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*' && pattern.size() > 1)
-    return word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  return pattern == word;
+// A wildcard stem shorter than this would match too much ("a*").
+constexpr std::size_t kMinStemBytes = 3;
+
+struct FlagName {
+  std::string_view name;
+  uint32_t flag;
+};
+constexpr FlagName kFlagNames[] = {
+    {"modal", kModalFlag}, {"media", kMediaFlag},     {"attack", kAttackFlag}, {"lower", kLowerFlag},
+    {"noun", kNounFlag},   {"preposition", kPrepositionFlag}, {"head", kHeadFlag}, {"weak", kWeakFlag},
+    {"forward", kForwardFlag}, {"you", kYouFlag},
+};
+
+// Splits `s` at `sep`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t at = s.find(sep, pos);
+    out.push_back(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
+    if (at == std::string_view::npos) return out;
+    pos = at + 1;
+  }
 }
 
-uint32_t ParseFlag(std::string_view flag) {
-  if (flag == "modal") return kModalFlag;
-  if (flag == "media") return kMediaFlag;
-  if (flag == "attack") return kAttackFlag;
-  if (flag == "lower") return kLowerFlag;
-  return 0;
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool WordMatches(std::string_view pattern, bool wildcard, std::string_view word) {
+  return wildcard ? word.substr(0, pattern.size()) == pattern : word == pattern;
 }
 
 }  // namespace
 
+uint32_t FlagFromName(std::string_view name) {
+  for (const FlagName& f : kFlagNames)
+    if (f.name == name) return f.flag;
+  return 0;
+}
+
 Result<PhraseLexicon> PhraseLexicon::Parse(std::string_view contents, std::string_view name) {
   PhraseLexicon lexicon;
+  std::vector<std::size_t> entry_line;  // the line each entry came from, for error messages
   std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < contents.size()) {
-    std::size_t nl = contents.find('\n', pos);
-    std::string_view line = contents.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? contents.size() : nl + 1;
+  for (std::string_view line : Split(contents, '\n')) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+    if (Trim(line).empty() || line[0] == '#') continue;
     std::string where = std::string(name) + " line " + std::to_string(line_number);
+    auto fail = [&](const std::string& what) { return Error(StatusCode::kDataError, where + ": " + what); };
+
+    std::vector<std::string_view> columns = Split(line, '\t');
+    if (columns.size() > 3) return fail("more than three tab-separated columns");
     Entry e;
-    std::size_t t1 = line.find('\t');
-    e.phrase = std::string(line.substr(0, t1));
-    if (t1 != std::string_view::npos) {
-      std::size_t t2 = line.find('\t', t1 + 1);
-      std::string weight(line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
-      char* parse_end = nullptr;
-      e.weight = std::strtod(weight.c_str(), &parse_end);
-      if (weight.empty() || parse_end != weight.c_str() + weight.size())
-        return Error(StatusCode::kDataError, where + ": weight '" + weight + "' is not a number");
-      if (t2 != std::string_view::npos) {
-        std::string_view flags = line.substr(t2 + 1);
-        std::size_t f = 0;
-        while (f < flags.size()) {
-          std::size_t sp = flags.find_first_of(" ,", f);
-          std::string_view flag = flags.substr(f, sp == std::string_view::npos ? std::string_view::npos : sp - f);
-          uint32_t bit = ParseFlag(flag);
-          if (bit == 0 && !flag.empty()) return Error(StatusCode::kDataError, where + ": unknown flag '" + std::string(flag) + "'");
-          e.flags |= bit;
-          if (sp == std::string_view::npos) break;
-          f = sp + 1;
-        }
+    std::string_view phrase = Trim(columns[0]);
+    if (!phrase.empty() && phrase[0] == '@') {  // "@head News": a flag written before the phrase
+      std::size_t space = phrase.find(' ');
+      std::string_view tag = phrase.substr(1, space == std::string_view::npos ? std::string_view::npos : space - 1);
+      e.flags |= FlagFromName(tag);
+      if (e.flags == 0) return fail("unknown flag '@" + std::string(tag) + "'");
+      phrase = space == std::string_view::npos ? std::string_view() : Trim(phrase.substr(space + 1));
+    }
+    if (phrase.empty()) return fail("empty phrase");
+    e.phrase = std::string(phrase);
+    if (columns.size() > 1) {
+      std::string_view w = Trim(columns[1]);
+      auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size(), e.weight);
+      if (w.empty() || ec != std::errc() || ptr != w.data() + w.size() || !std::isfinite(e.weight))
+        return fail("weight '" + std::string(w) + "' is not a number");
+    }
+    if (columns.size() > 2) {
+      std::string flags(columns[2]);
+      std::replace(flags.begin(), flags.end(), ' ', ',');  // "modal,lower" or "modal lower"
+      for (std::string_view flag : Split(flags, ',')) {
+        if (flag.empty()) continue;
+        uint32_t bit = FlagFromName(flag);
+        if (bit == 0) return fail("unknown flag '" + std::string(flag) + "'");
+        e.flags |= bit;
       }
     }
-    // Phrases are tokenized like text, so "won't" and "(video)" split the same way.
-    std::vector<Token> tokens;
-    Tokenize(e.phrase, Span{0, e.phrase.size()}, &tokens);
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-      std::string w = NormalizeForLookup(std::string_view(e.phrase).substr(tokens[k].span.start, tokens[k].span.size()));
-      if (w == "*" && !e.words.empty()) e.words.back() += "*";  // "slam*" tokenizes as "slam" "*"
-      else e.words.push_back(std::move(w));
+    // Each space-separated word is tokenized like article text; a trailing
+    // '*' makes its last token a wildcard.
+    for (std::string_view chunk : Split(phrase, ' ')) {
+      if (chunk.empty()) continue;
+      bool wildcard = chunk.back() == '*';
+      if (wildcard) chunk.remove_suffix(1);
+      std::vector<Token> tokens;
+      Tokenize(chunk, Span{0, chunk.size()}, &tokens);
+      if (wildcard && (tokens.empty() || tokens.back().kind != TokenKind::kWord ||
+                       tokens.back().span.size() < kMinStemBytes))
+        return fail("'*' must follow a word of at least " + std::to_string(kMinStemBytes) + " letters");
+      for (const Token& t : tokens) e.words.push_back({NormalizeForLookup(chunk.substr(t.span.start, t.span.size()))});
+      if (wildcard) e.words.back().wildcard = true;
     }
-    if (e.words.empty()) return Error(StatusCode::kDataError, where + ": empty phrase");
-    std::size_t index = lexicon.entries_.size();
-    const std::string& first = e.words[0];
-    if (first.size() > 1 && first.back() == '*') lexicon.prefix_first_word_.emplace_back(first.substr(0, first.size() - 1), index);
-    else lexicon.by_first_word_[first].push_back(index);
+    if (e.words.empty()) return fail("empty phrase");
     lexicon.entries_.push_back(std::move(e));
+    std::size_t earlier = 0;
+    if (!lexicon.AddToIndex(lexicon.entries_.size() - 1, &earlier)) {
+      const Entry& a = lexicon.entries_[earlier];
+      const Entry& b = lexicon.entries_.back();
+      if (a.weight != b.weight || a.flags != b.flags)
+        return fail("repeats line " + std::to_string(entry_line[earlier]) + " with another weight or flags");
+      lexicon.entries_.pop_back();  // a harmless repeat ("Ministry", "ministry")
+      continue;
+    }
+    entry_line.push_back(line_number);
   }
   return lexicon;
 }
 
+bool PhraseLexicon::AddToIndex(std::size_t e, std::size_t* earlier) {
+  const Entry& entry = entries_[e];
+  const Word& first = entry.words[0];
+  Index& index = first.wildcard ? by_first_stem_ : by_first_word_;
+  std::vector<std::size_t>& bucket = index[first.text];
+  for (std::size_t other : bucket) {
+    const std::vector<Word>& w = entries_[other].words;
+    bool same = w.size() == entry.words.size();
+    for (std::size_t k = 0; same && k < w.size(); ++k)
+      same = w[k].text == entry.words[k].text && w[k].wildcard == entry.words[k].wildcard;
+    if (same) {
+      *earlier = other;
+      return false;
+    }
+  }
+  // Longest first; among equals, file order (stable).
+  auto at = std::upper_bound(bucket.begin(), bucket.end(), e, [&](std::size_t a, std::size_t b) {
+    return entries_[a].words.size() > entries_[b].words.size();
+  });
+  bucket.insert(at, e);
+  if (first.wildcard) {
+    auto len = std::lower_bound(stem_lengths_.begin(), stem_lengths_.end(), first.text.size());
+    if (len == stem_lengths_.end() || *len != first.text.size()) stem_lengths_.insert(len, first.text.size());
+  }
+  return true;
+}
+
 const PhraseLexicon& PhraseLexicon::Builtin(std::string_view file) {
+  // Leaked on purpose: lexicons live as long as the program, and callers on
+  // other threads may still hold references at exit.
   static std::mutex mu;
   static auto* cache = new std::map<std::string, std::unique_ptr<PhraseLexicon>, std::less<>>();
   std::lock_guard<std::mutex> lock(mu);
-  auto it = cache->find(file);
-  if (it != cache->end()) return *it->second;
+  if (auto it = cache->find(file); it != cache->end()) return *it->second;
   std::optional<std::string_view> contents = EmbeddedFile(file);
-  if (!contents) std::abort();  // a missing bundled list is a build defect, caught by tests
+  if (!contents) std::abort();  // a bundled list that is not embedded: a build defect
   Result<PhraseLexicon> parsed = Parse(*contents, file);
-  if (!parsed) std::abort();
-  auto [inserted, ok] = cache->emplace(std::string(file), std::make_unique<PhraseLexicon>(std::move(*parsed)));
-  (void)ok;
-  return *inserted->second;
+  if (!parsed) std::abort();  // a malformed bundled list: caught by tests/cues/data_files_test.cc
+  auto [it, inserted] = cache->emplace(std::string(file), std::make_unique<PhraseLexicon>(std::move(*parsed)));
+  (void)inserted;
+  return *it->second;
 }
 
-std::size_t PhraseLexicon::MatchLength(const Entry& e, const std::vector<std::string>& normalized, std::size_t i,
-                                       std::size_t end) const {
-  if (i + e.words.size() > end) return 0;
-  for (std::size_t k = 0; k < e.words.size(); ++k)
-    if (!WordMatches(e.words[k], normalized[i + k])) return 0;
-  return e.words.size();
+void PhraseLexicon::FindRange(const std::string* words, std::size_t words_first, const std::vector<Token>& tokens,
+                              std::size_t first, std::size_t end, std::vector<PhraseMatch>* out) const {
+  auto word = [&](std::size_t i) -> std::string_view { return words[i - words_first]; };
+  auto matches = [&](std::size_t e, std::size_t i) {
+    const std::vector<Word>& w = entries_[e].words;
+    if (w.size() > end - i) return false;
+    for (std::size_t k = 1; k < w.size(); ++k)
+      if (!WordMatches(w[k].text, w[k].wildcard, word(i + k))) return false;
+    return true;
+  };
+  for (std::size_t i = first; i < end;) {
+    std::string_view w = word(i);
+    std::optional<std::size_t> best;
+    auto consider = [&](const std::vector<std::size_t>& bucket) {
+      for (std::size_t e : bucket) {
+        if (best && entries_[e].words.size() <= entries_[*best].words.size()) return;  // longest first
+        if (matches(e, i)) {
+          best = e;  // longer than any earlier best, by the check above
+          return;
+        }
+      }
+    };
+    if (auto it = by_first_word_.find(w); it != by_first_word_.end()) consider(it->second);
+    for (std::size_t len : stem_lengths_) {
+      if (len > w.size()) break;
+      if (auto it = by_first_stem_.find(w.substr(0, len)); it != by_first_stem_.end()) consider(it->second);
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    const Entry& e = entries_[*best];
+    std::size_t n = e.words.size();
+    out->push_back({i, i + n, {tokens[i].span.start, tokens[i + n - 1].span.end}, e.weight, e.flags, *best});
+    i += n;
+  }
 }
 
 void PhraseLexicon::FindAll(const std::vector<std::string>& normalized, const std::vector<Token>& tokens,
                             std::size_t first, std::size_t end, std::vector<PhraseMatch>* out) const {
-  for (std::size_t i = first; i < end;) {
-    std::size_t best_len = 0;
-    std::size_t best_entry = 0;
-    auto consider = [&](std::size_t entry) {
-      std::size_t len = MatchLength(entries_[entry], normalized, i, end);
-      if (len > best_len) best_len = len, best_entry = entry;
-    };
-    if (auto it = by_first_word_.find(normalized[i]); it != by_first_word_.end())
-      for (std::size_t entry : it->second) consider(entry);
-    for (const auto& [prefix, entry] : prefix_first_word_)
-      if (normalized[i].compare(0, prefix.size(), prefix) == 0) consider(entry);
-    if (best_len == 0) {
-      ++i;
-      continue;
-    }
-    const Entry& e = entries_[best_entry];
-    out->push_back({i, i + best_len, {tokens[i].span.start, tokens[i + best_len - 1].span.end}, e.weight, e.flags,
-                    best_entry});
-    i += best_len;
-  }
+  if (first < end) FindRange(normalized.data(), 0, tokens, first, end, out);
 }
 
 void PhraseLexicon::FindAll(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                             std::size_t end, std::vector<PhraseMatch>* out) const {
-  FindAll(NormalizeTokens(text, tokens), tokens, first, end, out);
+  if (first >= end) return;
+  std::vector<std::string> words;
+  words.reserve(end - first);
+  for (std::size_t i = first; i < end; ++i)
+    words.push_back(NormalizeForLookup(text.substr(tokens[i].span.start, tokens[i].span.size())));
+  FindRange(words.data(), first, tokens, first, end, out);
+}
+
+std::optional<std::size_t> PhraseLexicon::FindWord(std::string_view normalized_word) const {
+  if (auto it = by_first_word_.find(normalized_word); it != by_first_word_.end())
+    for (std::size_t e : it->second)
+      if (entries_[e].words.size() == 1) return e;
+  for (auto len = stem_lengths_.rbegin(); len != stem_lengths_.rend(); ++len) {
+    if (*len > normalized_word.size()) continue;
+    if (auto it = by_first_stem_.find(normalized_word.substr(0, *len)); it != by_first_stem_.end())
+      for (std::size_t e : it->second)
+        if (entries_[e].words.size() == 1) return e;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> PhraseLexicon::Weight(std::string_view normalized_word) const {
+  std::optional<std::size_t> e = FindWord(normalized_word);
+  if (!e) return std::nullopt;
+  return entries_[*e].weight;
 }
 
 std::vector<std::string> NormalizeTokens(std::string_view text, const std::vector<Token>& tokens) {
@@ -142,23 +253,6 @@ std::vector<std::string> NormalizeTokens(std::string_view text, const std::vecto
   out.reserve(tokens.size());
   for (const Token& t : tokens) out.push_back(NormalizeForLookup(text.substr(t.span.start, t.span.size())));
   return out;
-}
-
-Span ExtendOverVerbGroup(std::string_view text, const std::vector<Token>& tokens, std::size_t after, std::size_t end,
-                         Span span) {
-  auto word = [&](std::size_t i) { return NormalizeForLookup(text.substr(tokens[i].span.start, tokens[i].span.size())); };
-  std::size_t i = after;
-  if (i < end && tokens[i].kind == TokenKind::kWord && word(i) == "not") ++i;
-  bool auxiliary = false;
-  if (i < end && tokens[i].kind == TokenKind::kWord && (word(i) == "be" || word(i) == "have" || word(i) == "been")) {
-    auxiliary = true;
-    if (word(i) == "have" && i + 1 < end && word(i + 1) == "been") ++i;
-    ++i;
-  }
-  // The main verb: one word after an auxiliary ("be occurring"), or the bare verb ("may wipe").
-  if (i < end && tokens[i].kind == TokenKind::kWord) return {span.start, tokens[i].span.end};
-  if (auxiliary) return {span.start, tokens[i - 1].span.end};
-  return span;
 }
 
 }  // namespace credence::internal

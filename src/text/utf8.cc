@@ -1,57 +1,114 @@
-// utf8proc-backed classification. ASCII takes a fast path, since it is most
-// of what news text holds.
+// utf8proc-backed classification of non-ASCII code points (ASCII takes the
+// table in utf8.h), decoding, and case folding.
 #include "text/utf8.h"
 
 #include <utf8proc.h>
 
 namespace credence::internal {
 
-CodePoint DecodeAt(std::string_view s, std::size_t i) {
-  auto b0 = static_cast<uint8_t>(s[i]);
-  if (b0 < 0x80) return {b0, 1};
-  utf8proc_int32_t cp = 0;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) return {b0, 1};
-  return {cp, static_cast<std::size_t>(n)};
+CodePoint DecodeMultiByte(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t len;
+  int32_t cp;
+  if (b0 >= 0xC0 && b0 < 0xE0) len = 2, cp = b0 & 0x1F;
+  else if (b0 >= 0xE0 && b0 < 0xF0) len = 3, cp = b0 & 0x0F;
+  else if (b0 >= 0xF0 && b0 < 0xF8) len = 4, cp = b0 & 0x07;
+  else return {0xFFFD, 1};  // a stray continuation byte or 0xF8..0xFF
+  if (len > s.size() - i) return {0xFFFD, 1};
+  for (std::size_t k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return {0xFFFD, 1};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, len};
 }
 
-namespace {
-utf8proc_category_t Category(int32_t cp) { return utf8proc_category(cp); }
-}  // namespace
-
-bool IsLetter(int32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  utf8proc_category_t c = Category(cp);
-  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;  // L* and M*: combining marks stay in words
-}
-
-bool IsDigit(int32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return Category(cp) == UTF8PROC_CATEGORY_ND;
+CharClass ClassOfNonAscii(int32_t cp) {
+  switch (cp) {
+    case 0x00AD:  // soft hyphen: "credi<U+00AD>bility" is one word
+    case 0x200C:  // zero-width non-joiner
+    case 0x200D:  // zero-width joiner
+    case 0x200E:  // left-to-right mark
+    case 0x200F:  // right-to-left mark
+      return CharClass::kJoiner;
+    case 0x180E:  // Mongolian vowel separator
+    case 0x200B:  // zero-width space
+    case 0x2060:  // word joiner
+    case 0xFEFF:  // byte-order mark / zero-width no-break space
+      return CharClass::kSpace;
+    default:
+      break;
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return CharClass::kLetter;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return CharClass::kMark;
+    case UTF8PROC_CATEGORY_ND:
+      return CharClass::kDigit;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+      return CharClass::kPunct;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:  // C1 controls, incl. U+0085 NEXT LINE
+      return CharClass::kSpace;
+    case UTF8PROC_CATEGORY_CF:  // other format characters: invisible
+      return CharClass::kJoiner;
+    default:
+      return CharClass::kSymbol;
+  }
 }
 
 bool IsUpper(int32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return Category(cp) == UTF8PROC_CATEGORY_LU || Category(cp) == UTF8PROC_CATEGORY_LT;
+  if (cp >= 0 && cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 bool IsLower(int32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return Category(cp) == UTF8PROC_CATEGORY_LL;
+  if (cp >= 0 && cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool IsSpace(int32_t cp) {
-  if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-  utf8proc_category_t c = Category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF;
+void AppendUtf8(int32_t cp, std::string* out) {
+  if (cp >= 0 && cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+    return;
+  }
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  if (n <= 0) n = utf8proc_encode_char(0xFFFD, buf);  // not a code point
+  out->append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
-bool IsPunct(int32_t cp) {
-  if (cp < 0x80) return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
-                        (cp >= '{' && cp <= '~');
-  utf8proc_category_t c = Category(cp);
-  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+std::string ToLower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      ++i;
+      continue;
+    }
+    CodePoint cp = DecodeMultiByte(s, i);
+    AppendUtf8(utf8proc_tolower(cp.value), &out);
+    i += cp.length;
+  }
+  return out;
 }
 
 std::string NormalizeForLookup(std::string_view word) {
@@ -59,19 +116,23 @@ std::string NormalizeForLookup(std::string_view word) {
   out.reserve(word.size());
   for (std::size_t i = 0; i < word.size();) {
     CodePoint cp = DecodeAt(word, i);
-    int32_t v = cp.value;
-    if (v == 0x2019 || v == 0x2018) v = '\'';
-    else if (v == 0x201C || v == 0x201D) v = '"';
-    else if (v < 0x80) v = (v >= 'A' && v <= 'Z') ? v + 32 : v;
-    else v = utf8proc_tolower(v);
-    if (v < 0x80) {
-      out.push_back(static_cast<char>(v));
-    } else {
-      utf8proc_uint8_t buf[4];
-      utf8proc_ssize_t n = utf8proc_encode_char(v, buf);
-      out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-    }
     i += cp.length;
+    int32_t v = cp.value;
+    switch (v) {
+      case 0x2018: case 0x2019: case 0x201B:
+        out.push_back('\'');
+        continue;
+      case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+        out.push_back('"');
+        continue;
+      default:
+        break;
+    }
+    if (v < 0x80) {
+      out.push_back(static_cast<char>(v >= 'A' && v <= 'Z' ? v + ('a' - 'A') : v));
+    } else {
+      AppendUtf8(utf8proc_tolower(v), &out);
+    }
   }
   return out;
 }

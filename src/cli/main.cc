@@ -1,0 +1,54 @@
+// The credence command: parses the command line with CLI11 and runs one
+// command (analyze). This is the edge where Status becomes an exit code and
+// where CLI11's exceptions, which it throws for usage errors, are caught.
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <new>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/analyze_command.h"
+#include "cli/exit_codes.h"
+
+namespace {
+
+std::string FailureMessage(const CLI::App*, const CLI::Error& e) {
+  return "credence: error: " + std::string(e.what()) + "\nRun with --help for more information.\n";
+}
+
+int Run(int argc, char** argv) {
+  using namespace credence::internal;
+  CLI::App app("credence: explainable credibility cues for a news article", "credence");
+  app.set_version_flag("--version", std::string(CREDENCE_VERSION));
+  app.require_subcommand(1);
+  app.failure_message(FailureMessage);
+  AnalyzeArgs analyze_args;
+  CLI::App* analyze = AddAnalyzeCommand(app, &analyze_args);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version arrive as "errors" whose exit code is 0.
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  if (analyze->parsed()) return RunAnalyzeCommand(analyze_args);
+  std::cerr << "credence: error: no command given\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe on standard output must end the program with an exit code,
+  // not a signal: the write then fails with EPIPE and analyze returns 1.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "credence: error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "credence: error: internal error: " << e.what() << "\n";
+  }
+  return credence::internal::kExitInternal;
+}

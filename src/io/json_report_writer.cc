@@ -1,0 +1,240 @@
+// The JSON report. Keys are inserted in the documented order (ordered_json),
+// and strings that did not come through Document::Slice (url, title, rule
+// names, details, warnings) are made valid UTF-8 first, because nlohmann
+// throws on invalid UTF-8 when dumping.
+#include "io/json_report_writer.h"
+
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+
+namespace credence::internal {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Returns the length of the valid UTF-8 sequence at s[i], or 0.
+std::size_t SequenceLength(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<uint8_t>(s[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  uint32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, min = 0x80;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, min = 0x800;
+  else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, min = 0x10000;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  uint32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    auto b = static_cast<uint8_t>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Returns `s` with each byte of an invalid UTF-8 sequence replaced by U+FFFD.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = SequenceLength(s, i);
+    if (len == 0) {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+Json SpanJson(const Document& doc, Span span) {
+  Json j = Json::object();
+  j["start"] = span.start;
+  j["end"] = span.end;
+  j["text"] = doc.Slice(span);
+  return j;
+}
+
+Json OptionalSpanJson(const Document& doc, const std::optional<Span>& span) {
+  return span ? SpanJson(doc, *span) : Json(nullptr);
+}
+
+// Whole numbers (vote counts) print as integers, the rest with at most six
+// decimals, so that 7.792208 parsed from the page does not print as
+// 7.7922080000000005.
+Json NumberJson(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
+  return std::isfinite(v) ? std::round(v * 1e6) / 1e6 : v;
+}
+
+Json InputJson(const Document& doc) {
+  Json j = Json::object();
+  j["bytes"] = doc.size();
+  j["url"] = doc.url().empty() ? Json(nullptr) : Json(ValidUtf8(doc.url()));
+  j["title"] = doc.title().empty() ? Json(nullptr) : Json(ValidUtf8(doc.title()));
+  j["invalid_utf8_bytes"] = doc.invalid_utf8_bytes();
+  j["nul_bytes"] = doc.nul_bytes();
+  j["control_bytes"] = doc.control_bytes();
+  return j;
+}
+
+Json ArticleJson(const Document& doc, const Article& article) {
+  Json j = Json::object();
+  j["headline"] = OptionalSpanJson(doc, article.headline);
+  j["standfirst"] = OptionalSpanJson(doc, article.standfirst);
+  j["byline"] = OptionalSpanJson(doc, article.byline);
+  j["date"] = OptionalSpanJson(doc, article.date);
+  j["given_title"] = article.given_title.empty() ? Json(nullptr) : Json(ValidUtf8(article.given_title));
+  Json body = Json::array();
+  for (const Span& s : article.body) body.push_back(SpanJson(doc, s));
+  j["body"] = std::move(body);
+  return j;
+}
+
+Json WidgetJson(const WidgetCounts& w) {
+  Json j = Json::object();
+  auto put = [&j](const char* key, const std::optional<double>& v) {
+    if (v) j[key] = NumberJson(*v);
+  };
+  put("points", w.points);
+  put("total", w.total);
+  put("up", w.up);
+  put("down", w.down);
+  put("up_percent", w.up_percent);
+  put("down_percent", w.down_percent);
+  return j;
+}
+
+Json RemovedJson(const Document& doc, const std::vector<RemovedBlock>& removed) {
+  Json out = Json::array();
+  for (const RemovedBlock& r : removed) {
+    Json j = Json::object();
+    j["category"] = std::string(RemovedCategoryName(r.category));
+    j["rule"] = ValidUtf8(r.rule);
+    j["start"] = r.span.start;
+    j["end"] = r.span.end;
+    j["text"] = doc.Slice(r.span);
+    if (r.category == RemovedCategory::kWidget) j["widget"] = WidgetJson(r.widget);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string_view RoleName(ParagraphRole role) {
+  switch (role) {
+    case ParagraphRole::kHeadline: return "headline";
+    case ParagraphRole::kStandfirst: return "standfirst";
+    case ParagraphRole::kBody: return "body";
+  }
+  return "body";
+}
+
+Json StructureJson(const Document& doc, const Structure& st) {
+  Json paragraphs = Json::array();
+  for (const Paragraph& p : st.paragraphs) {
+    Json j = Json::object();
+    j["role"] = std::string(RoleName(p.role));
+    j["start"] = p.span.start;
+    j["end"] = p.span.end;
+    j["text"] = doc.Slice(p.span);
+    Json sentences = Json::array();
+    for (std::size_t i = p.first_sentence; i < p.end_sentence && i < st.sentences.size(); ++i)
+      sentences.push_back(SpanJson(doc, st.sentences[i].span));
+    j["sentences"] = std::move(sentences);
+    paragraphs.push_back(std::move(j));
+  }
+  std::size_t words = 0;
+  for (const Token& t : st.tokens) words += t.kind == TokenKind::kWord ? 1 : 0;
+  Json counts = Json::object();
+  counts["paragraphs"] = st.paragraphs.size();
+  counts["sentences"] = st.sentences.size();
+  counts["tokens"] = st.tokens.size();
+  counts["words"] = words;
+  Json j = Json::object();
+  j["paragraphs"] = std::move(paragraphs);
+  j["counts"] = std::move(counts);
+  return j;
+}
+
+Json QuotesJson(const Document& doc, const std::vector<Quote>& quotes) {
+  Json out = Json::array();
+  for (const Quote& q : quotes) {
+    Json j = SpanJson(doc, q.span);
+    j["inner"] = SpanJson(doc, q.inner);
+    j["speaker"] = OptionalSpanJson(doc, q.speaker);
+    j["attribution"] = q.attribution >= 0 ? Json(q.attribution) : Json(nullptr);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json AttributionsJson(const Document& doc, const std::vector<Attribution>& attributions) {
+  Json out = Json::array();
+  for (const Attribution& a : attributions) {
+    Json j = SpanJson(doc, a.span);
+    j["verb"] = SpanJson(doc, a.verb);
+    j["source"] = OptionalSpanJson(doc, a.source);
+    j["source_kind"] = std::string(SourceKindName(a.kind));
+    j["outlet"] = a.outlet.empty() ? Json(nullptr) : Json(ValidUtf8(a.outlet));
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json CuesJson(const Document& doc, const std::vector<Cue>& cues) {
+  Json out = Json::array();
+  for (const Cue& c : cues) {
+    const CueInfo& info = GetCueInfo(c.id);
+    Json j = Json::object();
+    j["id"] = std::string(info.name);
+    j["description"] = std::string(info.description);
+    j["strength"] = std::round(c.strength * 1000.0) / 1000.0;
+    j["detail"] = ValidUtf8(c.detail);
+    Json evidence = Json::array();
+    for (const Span& s : c.evidence) evidence.push_back(SpanJson(doc, s));
+    j["evidence"] = std::move(evidence);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report) {
+  Json j = Json::object();
+  j["schema_version"] = kReportSchemaVersion;
+  j["credence_version"] = CREDENCE_VERSION;
+  j["input"] = InputJson(doc);
+  j["article"] = ArticleJson(doc, report.article);
+  j["removed"] = RemovedJson(doc, report.article.removed);
+  j["structure"] = StructureJson(doc, report.structure);
+  j["quotes"] = QuotesJson(doc, report.quotes);
+  j["attributions"] = AttributionsJson(doc, report.attributions);
+  j["cues"] = CuesJson(doc, report.cues);
+  Json warnings = Json::array();
+  for (const std::string& w : report.warnings) warnings.push_back(ValidUtf8(w));
+  j["warnings"] = std::move(warnings);
+  return j;
+}
+
+std::string WriteJsonReport(const Document& doc, const Report& report, bool pretty) {
+  // Every string is valid UTF-8 and every key is set on an object, so
+  // nlohmann has nothing to throw about; the replace handler and the catch
+  // keep the promise that the core throws nothing should that ever change.
+  try {
+    std::string out = ReportToJson(doc, report).dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    out.push_back('\n');
+    return out;
+  } catch (const nlohmann::json::exception& e) {
+    assert(false && "nlohmann::json threw while writing a report");
+    Json fallback = {{"schema_version", kReportSchemaVersion}, {"error", ValidUtf8(e.what())}};
+    return fallback.dump() + "\n";
+  }
+}
+
+}  // namespace credence::internal

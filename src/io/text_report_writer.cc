@@ -1,0 +1,256 @@
+// The text report. Widths are counted in code points, a fair stand-in for
+// terminal columns for the text news articles hold; every cut lands on a
+// code-point boundary because the strings come from Document::Slice, which
+// returns valid UTF-8, and the cuts skip continuation bytes.
+#include "io/text_report_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace credence::internal {
+namespace {
+
+constexpr std::size_t kWidth = 80;
+constexpr std::size_t kPreviewParagraphs = 3;
+constexpr std::size_t kMaxEvidence = 5;
+constexpr std::size_t kMaxQuotes = 10;
+constexpr int kBarCells = 10;
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::size_t Columns(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !IsContinuation(c); }));
+}
+
+// Returns `s` on one line: each run of white space and control bytes (which
+// could be escape sequences from a user-given title) as one space, trimmed.
+std::string OneLine(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b == 0x7F) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Returns `s` cut to at most `max_cols` code points, ending in "…" when cut.
+std::string Truncate(std::string_view s, std::size_t max_cols) {
+  if (Columns(s) <= max_cols) return std::string(s);
+  if (max_cols == 0) return "";
+  std::size_t cols = 0;
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    if (IsContinuation(s[i])) continue;
+    if (cols == max_cols - 1) break;
+    ++cols;
+  }
+  std::string out(s.substr(0, i));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "…";
+}
+
+std::string PadRight(std::string s, std::size_t cols) {
+  std::size_t have = Columns(s);
+  if (have < cols) s.append(cols - have, ' ');
+  return s;
+}
+
+// Appends `text` word-wrapped at kWidth, each line starting with `indent`.
+void AppendWrapped(std::string& out, std::string_view text, std::string_view indent) {
+  const std::size_t room = kWidth - Columns(indent);
+  std::string one = OneLine(text);
+  std::string line;
+  std::size_t cols = 0;  // of `line`
+  for (std::size_t pos = 0; pos < one.size();) {
+    std::size_t cut = std::min(one.find(' ', pos), one.size());
+    std::string word = Truncate(std::string_view(one).substr(pos, cut - pos), room);
+    pos = cut + 1;
+    std::size_t w = Columns(word);
+    if (cols > 0 && cols + 1 + w > room) {
+      out.append(indent).append(line).append("\n");
+      line.clear();
+      cols = 0;
+    }
+    if (cols > 0) line.push_back(' '), ++cols;
+    line += word;
+    cols += w;
+  }
+  if (cols > 0) out.append(indent).append(line).append("\n");
+}
+
+class Painter {
+ public:
+  explicit Painter(bool on) : on_(on) {}
+  std::string operator()(std::string_view code, std::string_view s) const {
+    if (!on_) return std::string(s);
+    return "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m";
+  }
+
+ private:
+  bool on_;
+};
+
+constexpr std::string_view kBold = "1";
+constexpr std::string_view kDim = "2";
+constexpr std::string_view kRed = "31";
+constexpr std::string_view kGreen = "32";
+constexpr std::string_view kYellow = "33";
+constexpr std::string_view kCyan = "36";
+
+std::string Number(double v) {
+  char buf[32];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string WidgetLine(const WidgetCounts& w) {
+  std::string out;
+  auto add = [&out](const char* label, const std::optional<double>& v, const char* unit) {
+    if (!v) return;
+    if (!out.empty()) out += ", ";
+    out += std::string(label) + " " + Number(*v) + unit;
+  };
+  add("points", w.points, "");
+  add("total", w.total, "");
+  add("up", w.up, "");
+  add("down", w.down, "");
+  add("up", w.up_percent, "%");
+  add("down", w.down_percent, "%");
+  return out;
+}
+
+std::string Bar(double strength, const Painter& paint) {
+  double s = std::clamp(strength, 0.0, 1.0);
+  int full = static_cast<int>(std::lround(s * kBarCells));
+  std::string filled, empty;
+  for (int i = 0; i < full; ++i) filled += "█";
+  for (int i = full; i < kBarCells; ++i) empty += "░";
+  std::string_view colour = s >= 0.66 ? kRed : s >= 0.33 ? kYellow : kGreen;
+  char num[16];
+  std::snprintf(num, sizeof num, " %.2f", s);
+  return paint(colour, filled) + paint(kDim, empty) + num;
+}
+
+void Section(std::string& out, const Painter& paint, std::string_view title) {
+  out += "\n" + paint(kBold, std::string(title)) + "\n";
+}
+
+void AppendHeader(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  const Article& a = r.article;
+  auto line = [&](std::string_view label, const std::string& value) {
+    out += paint(kBold, label) + Truncate(OneLine(value), kWidth - Columns(label)) + "\n";
+  };
+  auto field = [&](std::string_view label, const std::optional<Span>& span) {
+    if (span) line(label, doc.Slice(*span));
+    else out += paint(kBold, label) + paint(kDim, "(none found)") + "\n";
+  };
+  out += paint(kBold, "credence report") + "\n";
+  if (!doc.url().empty()) line("URL:        ", doc.url());
+  if (!a.given_title.empty()) line("Title:      ", a.given_title);
+  field("Headline:   ", a.headline);
+  field("Standfirst: ", a.standfirst);
+  field("Byline:     ", a.byline);
+  field("Date:       ", a.date);
+}
+
+void AppendBody(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  std::size_t words = 0;
+  for (const Token& t : r.structure.tokens) words += t.kind == TokenKind::kWord ? 1 : 0;
+  Section(out, paint,
+          "Body (" + std::to_string(r.article.body.size()) + " paragraphs, " +
+              std::to_string(r.structure.sentences.size()) + " sentences, " + std::to_string(words) + " words)");
+  std::size_t shown = std::min(kPreviewParagraphs, r.article.body.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += "\n";
+    // A preview, not the article: cap each paragraph so a one-line 50 MB input stays short.
+    AppendWrapped(out, Truncate(OneLine(doc.Slice(r.article.body[i])), 6 * kWidth), "  ");
+  }
+  if (r.article.body.size() > shown)
+    out += paint(kDim, "  … " + std::to_string(r.article.body.size() - shown) + " more paragraphs") + "\n";
+}
+
+void AppendRemoved(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.article.removed.empty()) return;
+  Section(out, paint, "Removed page leftovers (" + std::to_string(r.article.removed.size()) + ")");
+  for (const RemovedBlock& b : r.article.removed) {
+    std::string label = PadRight(std::string(RemovedCategoryName(b.category)), 15);
+    out += "  " + paint(kCyan, label) + " " + Truncate(OneLine(doc.Slice(b.span)), kWidth - 18) + "\n";
+    if (b.category == RemovedCategory::kWidget && !b.widget.empty())
+      out += "  " + std::string(16, ' ') + paint(kDim, "[" + WidgetLine(b.widget) + "]") + "\n";
+  }
+}
+
+void AppendAttributions(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.attributions.empty()) return;
+  Section(out, paint, "Attributions (" + std::to_string(r.attributions.size()) + ")");
+  out += paint(kDim, "  " + PadRight("source", 30) + " | " + PadRight("kind", 23) + " | verb") + "\n";
+  for (const Attribution& a : r.attributions) {
+    std::string source = a.source ? OneLine(doc.Slice(*a.source)) : "(none)";
+    if (!a.outlet.empty()) source += " [" + OneLine(a.outlet) + "]";
+    out += "  " + PadRight(Truncate(source, 30), 30) + " | " + PadRight(std::string(SourceKindName(a.kind)), 23) +
+           " | " + Truncate(OneLine(doc.Slice(a.verb)), 18) + "\n";
+  }
+}
+
+void AppendQuotes(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.quotes.empty()) return;
+  Section(out, paint, "Quotes (" + std::to_string(r.quotes.size()) + ")");
+  std::size_t shown = std::min(kMaxQuotes, r.quotes.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Quote& q = r.quotes[i];
+    std::string speaker = q.speaker ? Truncate(OneLine(doc.Slice(*q.speaker)), 24) : "(speaker unknown)";
+    out += "  " + Truncate(OneLine(doc.Slice(q.span)), kWidth - 8 - Columns(speaker)) + " " +
+           paint(kDim, "— " + speaker) + "\n";
+  }
+  if (r.quotes.size() > shown) out += paint(kDim, "  … " + std::to_string(r.quotes.size() - shown) + " more") + "\n";
+}
+
+void AppendCues(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  Section(out, paint, "Cues (" + std::to_string(r.cues.size()) + ", strongest first)");
+  if (r.cues.empty()) out += paint(kDim, "  none found") + "\n";
+  std::vector<const Cue*> cues;
+  for (const Cue& c : r.cues) cues.push_back(&c);
+  std::stable_sort(cues.begin(), cues.end(), [](const Cue* a, const Cue* b) { return a->strength > b->strength; });
+  for (const Cue* c : cues) {
+    const CueInfo& info = GetCueInfo(c->id);
+    out += "  " + paint(kBold, PadRight(std::string(info.name), 24)) + " " + Bar(c->strength, paint) + "\n";
+    AppendWrapped(out, info.description, "      ");
+    if (!c->detail.empty()) out += paint(kDim, "      " + Truncate(OneLine(c->detail), kWidth - 6)) + "\n";
+    std::size_t shown = std::min(kMaxEvidence, c->evidence.size());
+    for (std::size_t i = 0; i < shown; ++i)
+      out += "      • " + Truncate(OneLine(doc.Slice(c->evidence[i])), kWidth - 8) + "\n";
+    if (c->evidence.size() > shown)
+      out += paint(kDim, "      … and " + std::to_string(c->evidence.size() - shown) + " more") + "\n";
+  }
+}
+
+}  // namespace
+
+std::string WriteTextReport(const Document& doc, const Report& report, bool color) {
+  Painter paint(color);
+  std::string out;
+  AppendHeader(out, doc, report, paint);
+  AppendBody(out, doc, report, paint);
+  AppendRemoved(out, doc, report, paint);
+  AppendAttributions(out, doc, report, paint);
+  AppendQuotes(out, doc, report, paint);
+  AppendCues(out, doc, report, paint);
+  if (!report.warnings.empty()) {
+    Section(out, paint, "Warnings (" + std::to_string(report.warnings.size()) + ")");
+    for (const std::string& w : report.warnings) out += "  " + paint(kYellow, "! ") + OneLine(w) + "\n";
+  }
+  return out;
+}
+
+}  // namespace credence::internal

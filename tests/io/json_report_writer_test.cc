@@ -1,0 +1,141 @@
+// Tests for src/io/json_report_writer.cc: key order, span objects, nulls,
+// widget numbers, rounding, and valid UTF-8 output for repaired input.
+#include "io/json_report_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/io/report_fixture.h"
+
+namespace credence::internal {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using testing::FixtureDocument;
+using testing::FixtureReport;
+using testing::kFixtureText;
+
+std::vector<std::string> Keys(const Json& j) {
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  return keys;
+}
+
+TEST(JsonReportWriter, TopLevelKeysInDocumentedOrder) {
+  Document doc = FixtureDocument();
+  Json j = ReportToJson(doc, FixtureReport());
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"schema_version", "credence_version", "input", "article", "removed",
+                                               "structure", "quotes", "attributions", "cues", "warnings"}));
+  EXPECT_EQ(j["schema_version"], kReportSchemaVersion);
+  EXPECT_EQ(j["credence_version"], CREDENCE_VERSION);
+}
+
+TEST(JsonReportWriter, InputCountsAndNulls) {
+  Document doc = FixtureDocument();
+  Json in = ReportToJson(doc, FixtureReport())["input"];
+  EXPECT_EQ(Keys(in), (std::vector<std::string>{"bytes", "url", "title", "invalid_utf8_bytes", "nul_bytes",
+                                                "control_bytes"}));
+  EXPECT_EQ(in["bytes"], kFixtureText.size());
+  EXPECT_EQ(in["url"], "https://example.com/a");
+  EXPECT_TRUE(in["title"].is_null());
+  EXPECT_EQ(in["nul_bytes"], 0);
+}
+
+TEST(JsonReportWriter, SpansAreStartEndText) {
+  Document doc = FixtureDocument();
+  Json a = ReportToJson(doc, FixtureReport())["article"];
+  EXPECT_EQ(Keys(a), (std::vector<std::string>{"headline", "standfirst", "byline", "date", "given_title", "body"}));
+  EXPECT_EQ(Keys(a["headline"]), (std::vector<std::string>{"start", "end", "text"}));
+  EXPECT_EQ(a["headline"]["text"], "US colluded with ISIS");
+  EXPECT_EQ(a["headline"]["start"], kFixtureText.find("US colluded"));
+  EXPECT_TRUE(a["standfirst"].is_null());
+  EXPECT_TRUE(a["byline"].is_null());
+  EXPECT_TRUE(a["given_title"].is_null());
+  ASSERT_EQ(a["body"].size(), 2u);
+  EXPECT_EQ(a["body"][1]["text"], "It may be so.");
+}
+
+TEST(JsonReportWriter, RemovedBlocksCarryWidgetNumbersOnlyWhenPresent) {
+  Document doc = FixtureDocument();
+  Json removed = ReportToJson(doc, FixtureReport())["removed"];
+  ASSERT_EQ(removed.size(), 2u);
+  EXPECT_EQ(removed[0]["category"], "site_chrome");
+  EXPECT_EQ(removed[0]["rule"], "stray_category_line");
+  EXPECT_EQ(removed[0]["text"], "in ,");
+  EXPECT_FALSE(removed[0].contains("widget"));
+  EXPECT_EQ(removed[1]["category"], "widget");
+  EXPECT_EQ(Keys(removed[1]["widget"]), (std::vector<std::string>{"points", "up_percent"}));
+  EXPECT_TRUE(removed[1]["widget"]["points"].is_number_integer());
+  EXPECT_DOUBLE_EQ(removed[1]["widget"]["up_percent"].get<double>(), 92.207792);
+}
+
+TEST(JsonReportWriter, StructureHasRolesSentencesAndCounts) {
+  Document doc = FixtureDocument();
+  Json st = ReportToJson(doc, FixtureReport())["structure"];
+  ASSERT_EQ(st["paragraphs"].size(), 3u);
+  EXPECT_EQ(st["paragraphs"][0]["role"], "headline");
+  EXPECT_EQ(st["paragraphs"][1]["role"], "body");
+  EXPECT_EQ(st["paragraphs"][0]["sentences"][0]["text"], "US colluded with ISIS");
+  EXPECT_EQ(st["counts"]["paragraphs"], 3);
+  EXPECT_EQ(st["counts"]["sentences"], 3);
+  EXPECT_EQ(st["counts"]["tokens"], 3);
+  EXPECT_EQ(st["counts"]["words"], 2);
+}
+
+TEST(JsonReportWriter, QuotesAndAttributionsLinkByIndex) {
+  Document doc = FixtureDocument();
+  Json j = ReportToJson(doc, FixtureReport());
+  EXPECT_EQ(j["quotes"][0]["inner"]["text"], "helicopters flew,");
+  EXPECT_EQ(j["quotes"][0]["speaker"]["text"], "Jane Doe");
+  EXPECT_EQ(j["quotes"][0]["attribution"], 1);
+  EXPECT_TRUE(j["quotes"][1]["speaker"].is_null());
+  EXPECT_TRUE(j["quotes"][1]["attribution"].is_null());
+  Json a = j["attributions"][0];
+  EXPECT_EQ(Keys(a), (std::vector<std::string>{"start", "end", "text", "verb", "source", "source_kind", "outlet"}));
+  EXPECT_EQ(a["source_kind"], "state_affiliated_outlet");
+  EXPECT_EQ(a["outlet"], "Sputnik (Russia)");
+  EXPECT_TRUE(j["attributions"][1]["outlet"].is_null());
+}
+
+TEST(JsonReportWriter, CuesUseCatalogueNamesAndRoundStrength) {
+  Document doc = FixtureDocument();
+  Json cues = ReportToJson(doc, FixtureReport())["cues"];
+  ASSERT_EQ(cues.size(), 2u);
+  EXPECT_EQ(Keys(cues[0]), (std::vector<std::string>{"id", "description", "strength", "detail", "evidence"}));
+  EXPECT_EQ(cues[0]["id"], "hedging");
+  EXPECT_EQ(cues[0]["description"], std::string(GetCueInfo(CueId::kHedging).description));
+  EXPECT_DOUBLE_EQ(cues[0]["strength"].get<double>(), 0.123);
+  EXPECT_EQ(cues[0]["evidence"][0]["text"], "may");
+}
+
+TEST(JsonReportWriter, PrettyAndCompactParseToTheSameValue) {
+  Document doc = FixtureDocument();
+  Report report = FixtureReport();
+  std::string pretty = WriteJsonReport(doc, report, true);
+  std::string compact = WriteJsonReport(doc, report, false);
+  EXPECT_NE(pretty.find("\n  \"credence_version\""), std::string::npos);
+  EXPECT_EQ(compact.find('\n'), compact.size() - 1);
+  EXPECT_EQ(Json::parse(pretty), Json::parse(compact));
+}
+
+TEST(JsonReportWriter, RepairedBytesAndBadTitleStillGiveValidUtf8) {
+  constexpr char kBytes[] = "Caf\xC3 ok\xFF\xFE and NUL\0 here.";
+  std::string bytes(kBytes, sizeof kBytes - 1);
+  Result<Document> doc = Document::FromBytes(bytes, {.title = "bad \xC0 title"});
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  Report report;
+  report.article.body = {Span{0, bytes.size()}};
+  report.article.given_title = doc->title();
+  std::string out = WriteJsonReport(*doc, report, false);
+  Json j = Json::parse(out);  // throws, failing the test, on invalid UTF-8
+  std::string text = j["article"]["body"][0]["text"];
+  EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_EQ(j["input"]["title"], "bad \xEF\xBF\xBD title");
+  EXPECT_EQ(j["input"]["nul_bytes"], 1);
+  EXPECT_EQ(j["input"]["invalid_utf8_bytes"], 3);
+}
+
+}  // namespace
+}  // namespace credence::internal

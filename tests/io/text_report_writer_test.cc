@@ -1,0 +1,129 @@
+// Tests for src/io/text_report_writer.cc: sections present, colour only on
+// request, cues strongest first, truncation that never splits a code point.
+#include "io/text_report_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "tests/io/report_fixture.h"
+
+namespace credence::internal {
+namespace {
+
+using testing::FixtureDocument;
+using testing::FixtureReport;
+
+// Returns true when `s` is valid UTF-8 (no overlongs, surrogates or cut sequences).
+bool IsValidUtf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<uint8_t>(s[i]);
+    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<uint8_t>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::size_t Columns(const std::string& line) {
+  std::size_t n = 0;
+  for (char c : line) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+TEST(TextReportWriter, ShowsEverySection) {
+  Document doc = FixtureDocument();
+  std::string out = WriteTextReport(doc, FixtureReport(), false);
+  for (const char* want : {"Headline:", "US colluded with ISIS", "Standfirst:", "(none found)", "Body (2 paragraphs",
+                           "It may be so.", "Removed page leftovers (2)", "site_chrome", "points 65", "up 92.2%",
+                           "Attributions (2)", "Sputnik [Sputnik (Russia)]", "state_affiliated_outlet",
+                           "has reported", "Quotes (2)", "— Jane Doe", "(speaker unknown)", "hedging",
+                           "1 hedge in 12 words", "• may", "Warnings (1)", "spelling cue off: test",
+                           "URL:        https://example.com/a"})
+    EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
+}
+
+TEST(TextReportWriter, ColourOnlyWhenAsked) {
+  Document doc = FixtureDocument();
+  EXPECT_EQ(WriteTextReport(doc, FixtureReport(), false).find('\x1b'), std::string::npos);
+  EXPECT_NE(WriteTextReport(doc, FixtureReport(), true).find("\x1b["), std::string::npos);
+}
+
+TEST(TextReportWriter, CuesStrongestFirstWithBar) {
+  Document doc = FixtureDocument();
+  std::string out = WriteTextReport(doc, FixtureReport(), false);
+  std::size_t strong = out.find("questionable_source");
+  std::size_t weak = out.find("hedging");
+  ASSERT_NE(strong, std::string::npos);
+  EXPECT_LT(strong, weak);
+  EXPECT_NE(out.find("█████████░ 0.90"), std::string::npos) << out;
+  EXPECT_NE(out.find("█░░░░░░░░░ 0.12"), std::string::npos) << out;
+}
+
+TEST(TextReportWriter, CountsEvidenceBeyondFive) {
+  Document doc = FixtureDocument();
+  Report report = FixtureReport();
+  report.cues[0].evidence.assign(8, testing::Find("may"));
+  std::string out = WriteTextReport(doc, report, false);
+  EXPECT_NE(out.find("… and 3 more"), std::string::npos) << out;
+}
+
+TEST(TextReportWriter, TruncatesLongMultiByteTextOnCodePointBoundaries) {
+  // 200 two-byte and three-byte characters: any byte cut would split one.
+  std::string line;
+  for (int i = 0; i < 100; ++i) line += "é—";
+  std::string text = "Headline\n\n" + line + "\n\n" + line + " " + line + "\n";
+  Result<Document> doc = Document::FromBytes(text);
+  ASSERT_TRUE(doc);
+  Report report;
+  std::size_t first = text.find(line);
+  std::size_t second = text.find(line, first + 1);
+  report.article.headline = Span{0, 8};
+  report.article.body = {Span{second, text.size() - 1}};
+  report.article.removed = {{Span{first, first + line.size()}, RemovedCategory::kAppeal, "appeal", {}}};
+  report.quotes = {{Span{first, first + line.size()}, Span{first, first + line.size()}, std::nullopt, -1}};
+  report.cues = {{CueId::kShouting, 0.5, {Span{first, first + line.size()}}, ""}};
+  std::string out = WriteTextReport(*doc, report, false);
+  EXPECT_TRUE(IsValidUtf8(out));
+  EXPECT_NE(out.find("…"), std::string::npos);
+  std::istringstream lines(out);
+  for (std::string l; std::getline(lines, l);) EXPECT_LE(Columns(l), 80u) << l;
+}
+
+TEST(TextReportWriter, BodyPreviewIsWrappedAndLimitedToThreeParagraphs) {
+  std::string text = "Title\n\n";
+  for (int p = 0; p < 5; ++p) {
+    for (int w = 0; w < 40; ++w) text += "word" + std::to_string(p) + " ";
+    text += "\n\n";
+  }
+  Result<Document> doc = Document::FromBytes(text);
+  ASSERT_TRUE(doc);
+  Report report;
+  for (std::size_t at = text.find("word0"); at != std::string::npos; at = text.find("word", text.find("\n\n", at))) {
+    report.article.body.push_back(Span{at, text.find(" \n\n", at)});
+  }
+  ASSERT_EQ(report.article.body.size(), 5u);
+  std::string out = WriteTextReport(*doc, report, false);
+  EXPECT_NE(out.find("word2"), std::string::npos);
+  EXPECT_EQ(out.find("word3"), std::string::npos);
+  EXPECT_NE(out.find("… 2 more paragraphs"), std::string::npos) << out;
+  std::istringstream lines(out);
+  for (std::string l; std::getline(lines, l);) EXPECT_LE(Columns(l), 80u) << l;
+}
+
+TEST(TextReportWriter, ControlBytesInGivenTitleAreNotPassedToTheTerminal) {
+  Result<Document> doc = Document::FromBytes("Some text here.", {.title = "evil \x1b[2J title"});
+  ASSERT_TRUE(doc);
+  Report report;
+  report.article.given_title = doc->title();
+  std::string out = WriteTextReport(*doc, report, false);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+  EXPECT_NE(out.find("evil [2J title"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace credence::internal
