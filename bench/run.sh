@@ -13,8 +13,8 @@
 #   hunspell_1MB         the peer: `hunspell -l -d en_US` (list misspelled
 #                        words; spelling is one part of what credence does)
 #                        over the same 1 MiB text, median of 5. It runs at
-#                        ~0.2 MB/s, so the 80 MB corpus would take minutes.
-#   cli_10MB             `credence analyze --format json FILE > /dev/null` on
+#                        ~0.2 MB/s: one pass over the corpus would take ~6 min.
+#   cli_10MB             `credence analyze --format json - < FILE > /dev/null` on
 #                        the 10 MiB text: process start, reading, analysis and
 #                        JSON writing; median of 3.
 # MB = 10^6 bytes. Throughputs use CPU time (Google Benchmark's default; the
@@ -27,8 +27,11 @@
 #   CREDENCE_SHARED   the shared data folder (default: ../shared beside the repo)
 #   BUILD_DIR         build directory (default: build/release, the preset's)
 #   CREDENCE_BENCH_MAX_MB  passed to analyze_bench: cap the corpus workload
-# Runtime: about 2-5 minutes on 2 cores. Needs: cmake, ninja, libbenchmark-dev,
-# hunspell (the CLI, Debian package `hunspell`) and hunspell-en-us.
+#                     (e.g. 20 for a quick run; unset = all ~80 MB)
+# Runtime: about 4-5 minutes on 2 idle cores at credence's present ~2.5 MB/s
+# (5 passes over the corpus are most of it), plus the build. Needs: cmake,
+# ninja, libbenchmark-dev, hunspell (the CLI, Debian package `hunspell`) and
+# hunspell-en-us.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,6 +59,13 @@ bench_bin="$build_dir/bench/analyze_bench"
 cli_bin="$build_dir/credence"
 [ -x "$bench_bin" ] || { echo "run.sh: $bench_bin not built (is libbenchmark-dev installed?)" >&2; exit 1; }
 [ -x "$cli_bin" ] || { echo "run.sh: $cli_bin not built" >&2; exit 1; }
+
+if ! command -v hunspell > /dev/null; then
+  echo "run.sh: the hunspell CLI is missing: add Debian package 'hunspell' to scripts/install-deps.sh" >&2
+  hunspell_ok=0
+else
+  hunspell_ok=1
+fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/credence-bench.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
@@ -93,13 +103,6 @@ echo "run.sh: running analyze_bench (5 repetitions)" >&2
 CREDENCE_BENCH_JSONL="$tmp/fakenewsnet.jsonl" "$bench_bin" \
   --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_out="$tmp/bench.json" --benchmark_out_format=json >&2
-
-if ! command -v hunspell > /dev/null; then
-  echo "run.sh: the hunspell CLI is missing: add Debian package 'hunspell' to scripts/install-deps.sh" >&2
-  hunspell_ok=0
-else
-  hunspell_ok=1
-fi
 
 echo "run.sh: timing hunspell (5 runs) and the CLI (3 runs)" >&2
 "$py" - "$tmp" "$cli_bin" "$hunspell_ok" <<'EOF'

@@ -9,17 +9,24 @@ only the UTF-16 reading keeps the spans on their quotation marks (article
 1554.xml shows it). The gold spans cover the quoted words without the
 quotation marks (this script prints examples and counts), so credence's
 `inner` span is compared; the full span with its marks is reported beside.
+Gold cleaning: spans starting at -1 or empty are dropped, and so are exact
+duplicates and twins that differ from another gold span only by quotation
+marks or white space at the ends (90 quotes are annotated both ways).
 
 Runs `credence analyze --format json -` on each non-empty mainText (UTF-8 on
-stdin, two credence processes at a time), converts credence's byte offsets
-to UTF-16 offsets, and computes precision and recall:
+stdin, two credence processes at a time, `--dictionary ""` unless --spelling),
+converts credence's byte offsets to UTF-16 offsets, and computes precision and
+recall:
   exact    a predicted span equals a gold span;
   overlap  a predicted span overlaps a gold span by >= 50% of the shorter of
            the two; each gold span is matched at most once (greedy, largest
-           overlap first).
+           overlap first, then the tighter pair).
+The recall on gold spans that sit between quotation marks is printed too:
+the rest are mostly embedded tweets and block quotes, which have none.
 Prints a table, writes --out (docs/quotes-eval.json), and writes 10 false
 positives and 10 false negatives (overlap criterion, seed 2) with their
-context to --errors (docs/quotes-errors.md).
+context to --errors (docs/quotes-errors.md); a "## Diagnosis" section written
+by hand at the end of that file is kept when it is written again.
 
 Usage: tools/eval_quotes.py [--credence build/release/credence] [--shared ../shared]
 Standard library only; run with Debian's /usr/bin/python3.

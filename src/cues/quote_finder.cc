@@ -64,31 +64,31 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t
 
 std::vector<Quote> FindQuotes(std::string_view text, const Structure& structure) {
   std::vector<Quote> quotes;
-  std::optional<Open> open;
+  Open open;  // mark kNone: no quotation is open
   for (std::size_t p = 0; p < structure.paragraphs.size(); ++p) {
     const Paragraph& para = structure.paragraphs[p];
     if (para.role != ParagraphRole::kBody) continue;
-    if (open && (open->mark == Mark::kStraight || p - open->paragraph >= kMaxQuoteParagraphs ||
-                 para.span.start - open->at > kMaxQuoteBytes))
-      open.reset();  // unterminated: not a quotation we can delimit
+    if (open.mark != Mark::kNone && (open.mark == Mark::kStraight || p - open.paragraph >= kMaxQuoteParagraphs ||
+                 para.span.start - open.at > kMaxQuoteBytes))
+      open = Open{};  // unterminated: not a quotation we can delimit
     for (std::size_t i = para.span.start; i < para.span.end;) {
       std::size_t len = 1;
       Mark mark = MarkAt(text, i, &len);
       if (mark == Mark::kCurlyOpen || mark == Mark::kGuillemetOpen) {
         // A reopening mark at the head of a continuation paragraph keeps the quotation open.
-        bool continuation = open && open->mark == mark && i == para.span.start && open->paragraph != p;
+        bool continuation = open.mark != Mark::kNone && open.mark == mark && i == para.span.start && open.paragraph != p;
         if (!continuation) open = Open{i, len, p, mark};
-      } else if ((mark == Mark::kCurlyClose && open && open->mark == Mark::kCurlyOpen) ||
-                 (mark == Mark::kGuillemetClose && open && open->mark == Mark::kGuillemetOpen)) {
-        Emit(open->at, open->len, i, len, quotes);
-        open.reset();
+      } else if ((mark == Mark::kCurlyClose && open.mark != Mark::kNone && open.mark == Mark::kCurlyOpen) ||
+                 (mark == Mark::kGuillemetClose && open.mark != Mark::kNone && open.mark == Mark::kGuillemetOpen)) {
+        Emit(open.at, open.len, i, len, quotes);
+        open = Open{};
       } else if (mark == Mark::kStraight) {
         bool before_word = i + 1 < para.span.end && !IsSpaceByte(text[i + 1]);
         bool after_word = i > para.span.start && !IsSpaceByte(text[i - 1]);
-        if (open && open->mark == Mark::kStraight && open->paragraph == p) {
-          Emit(open->at, open->len, i, len, quotes);
-          open.reset();
-        } else if (!open || open->mark == Mark::kStraight) {
+        if (open.mark != Mark::kNone && open.mark == Mark::kStraight && open.paragraph == p) {
+          Emit(open.at, open.len, i, len, quotes);
+          open = Open{};
+        } else if (open.mark == Mark::kNone || open.mark == Mark::kStraight) {
           // An opening straight quote stands before a word, not glued after one (5'11").
           if (before_word && !(after_word && IsWordByte(text[i - 1]))) open = Open{i, len, p, mark};
         }
