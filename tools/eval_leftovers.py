@@ -75,7 +75,8 @@ def parse_args():
                    help="keep the spelling cue on (off by default: loading the Hunspell dictionary costs ~0.1 s "
                         "per process and changes nothing measured here)")
     p.add_argument("--limit", type=int, default=0, help="only the first N records of each dataset (testing)")
-    p.add_argument("--cache", help="JSONL of per-document results: read if present, else written")
+    p.add_argument("--cache", help="JSONL of per-document results: those in it are not run again; "
+                                   "new ones are appended (made with the same binary!)")
     p.add_argument("--score-only", action="store_true", help="only recount the verdicts in --review")
     p.add_argument("--context", action="store_true", help="print each sampled block in its document")
     return p.parse_args()
@@ -119,6 +120,8 @@ def run_credence(binary, title, data, spelling=False):
         r = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return None, "timeout"
+    except OSError as e:  # e.g. the binary is being rebuilt under us
+        return None, f"cannot run {binary}: {e}"
     if r.returncode != 0:
         return None, f"exit {r.returncode}: {r.stderr.decode('utf-8', 'replace').strip()[:200]}"
     try:
@@ -147,6 +150,8 @@ def analyse_all(args):
                 r = json.loads(line)
                 results[(r["dataset"], r["index"])] = r
         print(f"eval_leftovers: {len(results)} cached results from {args.cache}", file=sys.stderr)
+    todo = [rec for rec in records if (rec[0], rec[1]) not in results]
+    if not todo:
         return records, results
     if not os.access(args.credence, os.X_OK):
         sys.exit(f"eval_leftovers: {args.credence} is not an executable (build it or pass --credence)")
@@ -163,16 +168,17 @@ def analyse_all(args):
             out.update(summarise(report))
         return out
 
-    cache = open(args.cache, "w", encoding="utf-8") if args.cache else None
+    # A cache is appended to, so an interrupted run resumes where it stopped.
+    cache = open(args.cache, "a", encoding="utf-8") if args.cache else None
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         # Each worker thread drives one credence process, so at most
         # args.jobs processes run; map() keeps input order (determinism).
-        for n, r in enumerate(pool.map(work, records, chunksize=1), 1):
+        for n, r in enumerate(pool.map(work, todo), 1):
             results[(r["dataset"], r["index"])] = r
-            if cache:
+            if cache and "error" not in r:
                 cache.write(json.dumps(r) + "\n")
             if n % 2000 == 0:
-                print(f"eval_leftovers: {n}/{len(records)}", file=sys.stderr)
+                print(f"eval_leftovers: {n}/{len(todo)}", file=sys.stderr)
     if cache:
         cache.close()
     return records, results
@@ -480,7 +486,15 @@ def show_context(args):
 def main():
     args = parse_args()
     if args.score_only:
-        print(json.dumps(rewrite_scores(args.review), indent=1))
+        scores = rewrite_scores(args.review)
+        if os.path.exists(args.out):  # keep the JSON's copy of the figures in step
+            with open(args.out, encoding="utf-8") as f:
+                out = json.load(f)
+            out["review"] = scores
+            with open(args.out, "w", encoding="utf-8") as f:
+                json.dump(out, f, indent=1)
+                f.write("\n")
+        print(json.dumps({k: {m: v[m] for m in ("judged", "ok", "ok_exact")} for k, v in scores.items()}))
         return
     if args.context:
         show_context(args)

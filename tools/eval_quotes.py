@@ -36,6 +36,7 @@ import argparse
 import ast
 import collections
 import concurrent.futures
+import datetime
 import gzip
 import json
 import os
@@ -111,6 +112,8 @@ def run_credence(binary, data, spelling=False):
         r = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return None, "timeout"
+    except OSError as e:  # e.g. the binary is being rebuilt under us
+        return None, f"cannot run {binary}: {e}"
     if r.returncode != 0:
         return None, f"exit {r.returncode}: {r.stderr.decode('utf-8', 'replace').strip()[:200]}"
     try:
@@ -284,8 +287,10 @@ def main():
     print(f"overlap recall on the {ri['gold_flanked_by_marks']} gold spans that sit between quotation marks: "
           f"{ri['overlap_recall_on_flanked_gold']:.3f}")
 
+    mtime = datetime.datetime.fromtimestamp(os.path.getmtime(args.credence)).strftime("%Y-%m-%d %H:%M")
+    binary = f"{os.path.relpath(args.credence, REPO)} built {mtime}"
     out = {
-        "tool": "tools/eval_quotes.py", "dataset": DATA, "offsets": "UTF-16 code units (credence bytes converted)",
+        "tool": "tools/eval_quotes.py", "credence": binary, "dataset": DATA, "offsets": "UTF-16 code units (credence bytes converted)",
         "compared_span": "inner", "articles": len(docs), "empty_skipped": empty, "analysis_errors": len(errors),
         "scored": len(scored), "gold_invalid_dropped": invalid, "gold_duplicates_dropped": duplicates,
         "gold_mark_twins_dropped": near_duplicates,
@@ -300,7 +305,7 @@ def main():
     fps = [(d, s) for d in scored for s in d["fp"]]
     fns = [(d, s) for d in scored for s in d["fn"]]
     lines = ["# Quote detection: sample errors on BuzzFeed-Webis 2016", "",
-             f"Made by `tools/eval_quotes.py`: {N_ERRORS} false positives and {N_ERRORS} false negatives (overlap",
+             f"Made by `tools/eval_quotes.py` (binary {binary}): {N_ERRORS} false positives and {N_ERRORS} false negatives (overlap",
              f"criterion, credence's `inner` span; seed {SEED}) of {len(fps)} and {len(fns)}. ⟦…⟧ marks the span;",
              "offsets are UTF-16 code units into mainText. \"flanked\" says whether a gold span sits between",
              "quotation marks (unmarked gold quotes are mostly embedded tweets and block quotes).", ""]

@@ -71,6 +71,17 @@ bool IsMenuLine(std::string_view line, std::size_t words) {
   return separators >= 2 && words <= (separators + 1) * 3;
 }
 
+// "2018", "1998-2000": a section heading of a timeline, not furniture.
+bool IsYearHeading(std::string_view n) {
+  auto is_year = [](std::string_view y) {
+    return y.size() == 4 && (y.substr(0, 2) == "19" || y.substr(0, 2) == "20") &&
+           std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (is_year(n)) return true;
+  std::size_t dash = n.find('-');
+  return dash != std::string_view::npos && is_year(n.substr(0, dash)) && is_year(n.substr(dash + 1));
+}
+
 char LastChar(std::string_view s) { return s.empty() ? '\0' : s.back(); }
 
 bool EndsSentence(std::string_view s) {
@@ -131,7 +142,7 @@ void ClassifyLines(std::string_view text, std::vector<Classified>& lines) {
   const LeftoverRules& rules = LeftoverRules::Builtin();
   for (Classified& c : lines) {
     const LineBlock& b = c.block;
-    if (b.letters == 0) {
+    if (b.letters == 0 && !IsYearHeading(b.normalized)) {
       Remove(c, RemovedCategory::kSiteChrome, "no_letters");
     } else if (b.normalized.empty()) {
       continue;  // a long line: article text

@@ -152,3 +152,22 @@ TEST(LeftoverRules, RejectsMalformedRows) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+// Regressions found in the review of removals on FakeNewsNet (docs/leftovers-review.md).
+TEST(PageCleaner, KeepsYearHeadingsAndNumberedListItems) {
+  std::string text =
+      "The band's history runs back decades, and its members have changed often.\n\n"
+      "1998–2000\n\n"
+      "The first line-up recorded two albums in those years and toured widely.\n\n"
+      "6. Vote.\n\n"
+      "The last step is to cast a ballot before the deadline on Tuesday.\n";
+  Article a = ExtractArticleFromText(text, "");
+  EXPECT_TRUE(a.removed.empty());
+  EXPECT_EQ(a.body.size(), 5u);
+}
+
+}  // namespace
+}  // namespace credence::internal
