@@ -12,7 +12,7 @@
 #include <unordered_map>
 
 #include "cues/source_classifier.h"
-#include "data/embedded_data.h"
+#include "cues/phrase_lexicon.h"
 
 namespace credence::internal {
 namespace {
@@ -30,25 +30,16 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// data/reporting_verbs.txt: one form a line, then optional tab-separated
-// flags; a flag mentioning "noun" marks a form that is also a noun.
+// data/reporting_verbs.txt, through the shared lexicon loader; the flag
+// "noun" marks forms that are also nouns ("reports", "claims").
 const std::unordered_map<std::string, VerbInfo>& Verbs() {
   static const auto* verbs = [] {
     auto* map = new std::unordered_map<std::string, VerbInfo>();
-    std::string_view file = EmbeddedFile("reporting_verbs.txt").value_or("");
-    std::size_t pos = 0;
-    while (pos < file.size()) {
-      std::size_t nl = file.find('\n', pos);
-      std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-      pos = nl == std::string_view::npos ? file.size() : nl + 1;
-      if (line.empty() || line[0] == '#') continue;
-      std::size_t tab = line.find('\t');
-      std::string form = Lower(line.substr(0, tab));
-      while (!form.empty() && form.back() == ' ') form.pop_back();
-      if (form.empty() || form.find(' ') != std::string::npos) continue;  // multi-word forms handled as patterns
-      VerbInfo info;
-      info.noun_ambiguous = tab != std::string_view::npos && line.substr(tab).find("noun") != std::string_view::npos;
-      (*map)[form] = info;
+    const PhraseLexicon& lexicon = PhraseLexicon::Builtin("reporting_verbs.txt");
+    for (std::size_t e = 0; e < lexicon.size(); ++e) {
+      const std::string& form = lexicon.phrase(e);
+      if (form.find(' ') != std::string::npos) continue;  // "according to" is a pattern of its own
+      (*map)[Lower(form)] = VerbInfo{(lexicon.flags(e) & kNounFlag) != 0};
     }
     return map;
   }();

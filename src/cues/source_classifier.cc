@@ -35,14 +35,7 @@ std::vector<std::string> SplitWords(std::string_view s) {
 // Calls `fn(columns)` for each non-comment line of an embedded table.
 template <typename Fn>
 void ForEachRow(std::string_view file_name, Fn fn) {
-  std::string_view file = EmbeddedFile(file_name).value_or("");
-  std::size_t pos = 0;
-  while (pos < file.size()) {
-    std::size_t nl = file.find('\n', pos);
-    std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? file.size() : nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  ForEachDataLine(EmbeddedFile(file_name).value_or(""), [&](std::string_view line) {
     std::vector<std::string_view> cols;
     std::size_t c = 0;
     while (true) {
@@ -52,7 +45,7 @@ void ForEachRow(std::string_view file_name, Fn fn) {
       c = tab + 1;
     }
     fn(cols);
-  }
+  });
 }
 
 // Word sequences indexed by their first word; MatchAt finds the longest one

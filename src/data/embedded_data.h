@@ -2,6 +2,7 @@
 // by cmake/embed_data.cmake so that the binary needs no data directory.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -11,5 +12,9 @@ namespace credence::internal {
 // "hedges.txt"), or nullopt when no such file was embedded. The view points
 // into static storage and lives for the whole program.
 std::optional<std::string_view> EmbeddedFile(std::string_view name);
+
+// Calls `fn` with each line of `contents` that is neither empty nor a '#'
+// comment, without its line break (a trailing '\r' is dropped too).
+void ForEachDataLine(std::string_view contents, const std::function<void(std::string_view line)>& fn);
 
 }  // namespace credence::internal

@@ -11,14 +11,7 @@ namespace credence::internal {
 bool IsAbbreviation(std::string_view word) {
   static const auto* set = [] {
     auto* s = new std::unordered_set<std::string>();
-    std::string_view file = EmbeddedFile("abbreviations.txt").value_or("");
-    std::size_t pos = 0;
-    while (pos < file.size()) {
-      std::size_t nl = file.find('\n', pos);
-      std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-      pos = nl == std::string_view::npos ? file.size() : nl + 1;
-      if (!line.empty() && line[0] != '#') s->emplace(line);
-    }
+    ForEachDataLine(EmbeddedFile("abbreviations.txt").value_or(""), [&](std::string_view line) { s->emplace(line); });
     return s;
   }();
   if (word.size() > 8) return false;
