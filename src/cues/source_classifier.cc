@@ -1,7 +1,8 @@
 // Source classification by table look-up over the few words of a source
 // phrase. Outlet names match case-sensitively at word boundaries ("RT",
-// "Sputnik"), so that common words never pass for outlets; anonymity and
-// institution markers match in lower case.
+// "Sputnik"), so that common words never pass for outlets; anonymity
+// markers match in lower case; institution words match as listed (the list
+// carries both "Police" and "police").
 #include "cues/source_classifier.h"
 
 #include <optional>

@@ -74,14 +74,16 @@ Result<LeftoverRules> LeftoverRules::Parse(std::string_view table) {
     if (match == "exact") {
       rules.exact_.emplace(pattern, index);
     } else if (match == "prefix") {
-      rules.prefixes_.emplace_back(pattern, index);
+      rules.prefixes_.push_back({pattern, index, /*any_length=*/false});
+    } else if (match == "start") {
+      rules.prefixes_.push_back({pattern, index, /*any_length=*/true});
     } else if (match == "regex") {
       std::string error;
       if (rules.regex_set_->Add(pattern, &error) < 0)
         return Error(StatusCode::kDataError, where + ": bad regex: " + error);
       rules.regex_rule_.push_back(index);
     } else {
-      return Error(StatusCode::kDataError, where + ": match must be exact, prefix or regex");
+      return Error(StatusCode::kDataError, where + ": match must be exact, prefix, start or regex");
     }
   }
   if (!rules.regex_set_->Compile()) return Error(StatusCode::kDataError, "page_leftovers.tsv: regex set too large");
@@ -102,8 +104,9 @@ const LeftoverRules& LeftoverRules::Builtin() {
 std::optional<LeftoverMatch> LeftoverRules::Match(std::string_view line) const {
   std::size_t best = rules_.size();
   if (auto it = exact_.find(std::string(line)); it != exact_.end()) best = it->second;
-  for (const auto& [prefix, index] : prefixes_)
-    if (index < best && PrefixMatches(line, prefix)) best = index;
+  for (const Prefix& p : prefixes_)
+    if (p.rule < best && (p.any_length ? line.substr(0, p.text.size()) == p.text : PrefixMatches(line, p.text)))
+      best = p.rule;
   std::vector<int> hits;
   if (regex_set_->Match(line, &hits))
     for (int hit : hits) best = std::min(best, regex_rule_[static_cast<std::size_t>(hit)]);

@@ -47,7 +47,12 @@ class LeftoverRules {
   };
   std::vector<Rule> rules_;                              // table order
   std::unordered_map<std::string, std::size_t> exact_;   // pattern -> rule index
-  std::vector<std::pair<std::string, std::size_t>> prefixes_;
+  struct Prefix {
+    std::string text;
+    std::size_t rule;
+    bool any_length;  // "start" rules; "prefix" rules limit lines where only a space follows
+  };
+  std::vector<Prefix> prefixes_;
   std::unique_ptr<re2::RE2::Set> regex_set_;
   std::vector<std::size_t> regex_rule_;                  // set index -> rule index
 };
