@@ -7,6 +7,7 @@
 // a clause boundary, which keeps the rules general and fast.
 #include "cues/attribution_finder.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -215,6 +216,8 @@ std::vector<Attribution> FindAttributions(std::string_view text, const Structure
       }
     }
   }
+  // Walking back from a later verb can start before an earlier phrase; keep input order.
+  std::stable_sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) { return a.span.start < b.span.start; });
   return out;
 }
 

@@ -5,6 +5,7 @@
 // cannot tell opening from closing, must close in its own paragraph.
 #include "cues/quote_finder.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace credence::internal {
@@ -14,6 +15,7 @@ constexpr std::size_t kMaxQuoteParagraphs = 4;
 constexpr std::size_t kMaxQuoteBytes = 4000;
 constexpr std::size_t kMaxIntroGapBytes = 6;    // between "X said," and the opening mark
 constexpr std::size_t kMaxTrailingGapBytes = 4; // between the closing mark and ", X said"
+constexpr std::size_t kMaxAttributionBytes = 1024;  // longer than any attribution phrase the finder makes
 
 enum class Mark { kNone, kCurlyOpen, kCurlyClose, kStraight, kGuillemetOpen, kGuillemetClose };
 
@@ -110,9 +112,15 @@ void LinkQuoteSpeakers(std::string_view text, const std::vector<Attribution>& at
     }
     return true;
   };
+  // Attributions come in input order; only those starting near the quote
+  // can introduce or follow it, so each quote looks at a few of them.
   for (Quote& q : quotes) {
     std::optional<std::size_t> best;
-    for (std::size_t a = 0; a < attributions.size(); ++a) {
+    std::size_t window_start = q.span.start > kMaxAttributionBytes ? q.span.start - kMaxAttributionBytes : 0;
+    auto first = std::lower_bound(attributions.begin(), attributions.end(), window_start,
+                                  [](const Attribution& a, std::size_t pos) { return a.span.start < pos; });
+    for (auto a = static_cast<std::size_t>(first - attributions.begin());
+         a < attributions.size() && attributions[a].span.start <= q.span.end + kMaxTrailingGapBytes; ++a) {
       const Attribution& at = attributions[a];
       if (q.span.Contains(at.span) || !at.source) continue;
       bool intro = at.span.end <= q.span.start && q.span.start - at.span.end <= kMaxIntroGapBytes + 2 &&

@@ -1,0 +1,781 @@
+#!/usr/bin/python3
+"""Builds credence's normalised credibility corpus and its site-disjoint and random splits.
+
+Reads four labelled sets from ../shared/data and writes one JSONL corpus, one record a line:
+  id, dataset, domain, url, title, text, label (reliable | unreliable), fine_label (the
+  dataset's own label), eval_only (true only for FakeNewsCorpus, whose labels belong to sites).
+Sets and labels:
+  fakenewsnet_politifact, fakenewsnet_gossipcop   fake -> unreliable, real -> reliable
+  buzzfeed_webis_2016   mostly true -> reliable; mostly false, mixture -> unreliable;
+                        no factual content -> left out
+  isot_subset           fake -> unreliable, true -> reliable, after clean_isot() strips the
+                        datelines, publisher templates and image credits that give the label
+                        away, and evens out quote marks and glued sentences (see clean_isot)
+  fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only
+Filters, in order, with a table of counts per dataset and label after each:
+  short (< 200 chars), error pages (ERROR_PATTERNS), templates (one text under >= 5 URLs),
+  label conflicts (one text or one URL with both labels: every copy goes), exact duplicates
+  (normalised-text hash), near-duplicate label conflicts and near duplicates (MinHash over
+  word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
+Splits: site (every registered domain on one side; domains ordered by a salted hash and cut at
+70/10/20 of the documents) and random (same shares, fixed seed); eval_only records apart.
+
+Usage: tools/build_corpus.py [--shared ../shared] --out DIR
+Writes DIR/corpus.jsonl, DIR/corpus_stats.json, DIR/splits/{site,random}/{train,valid,test}.jsonl
+and DIR/splits/eval_only.jsonl. Standard library only; run with Debian's /usr/bin/python3.
+docs/corpus.md explains every rule and gives the counts.
+"""
+
+import argparse
+import bisect
+import collections
+import csv
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+import time
+import unicodedata
+import urllib.parse
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATASETS = ["fakenewsnet_politifact", "fakenewsnet_gossipcop", "buzzfeed_webis_2016",
+            "isot_subset", "fakenewscorpus_sample"]
+LABELS = ["reliable", "unreliable"]
+SPLITS = ["train", "valid", "test"]
+FRACTIONS = (0.7, 0.1, 0.2)
+SITE_SALT = "credence-site-split-v1"
+RANDOM_SEED = 20240301
+MIN_CHARS = 200
+TEMPLATE_MIN_URLS = 5
+NEAR_DUP_JACCARD = 0.8
+MINHASH_BANDS, MINHASH_ROWS = 32, 4  # 128 values; P(candidate | J=0.8) > 0.9999999
+SHINGLE_WORDS = 5
+
+# --------------------------------------------------------------------------- domains
+
+# Hosts that wrap another page; the wrapped URL follows in the path (web.archive.org/web/TS/URL).
+ARCHIVE_HOSTS = {"web.archive.org", "wayback.archive.org", "archive.is", "archive.today",
+                 "archive.ph", "archive.li", "archive.vn", "archive.fo", "archive.md",
+                 "webarchive.loc.gov", "webarchive.nationalarchives.gov.uk", "arquivo.pt",
+                 "webcitation.org", "webcache.googleusercontent.com"}
+# Redirectors that carry the target in a query parameter.
+REDIRECT_PARAMS = {"google.com": ("q", "url"), "l.facebook.com": ("u",), "lm.facebook.com": ("u",),
+                   "out.reddit.com": ("url",)}
+# Public suffixes of two labels that the heuristic in suffix_labels() would miss, and hosting
+# platforms whose subdomains are separate publishers (the Public Suffix List's private part).
+MULTI_PART_SUFFIXES = {"blogspot.com", "wordpress.com", "tumblr.com", "substack.com", "github.io",
+                       "weebly.com", "wixsite.com", "typepad.com", "livejournal.com",
+                       "co.com", "us.com", "uk.com", "eu.com"}
+# Second-level labels that form a public suffix under a two-letter country code: co.uk, com.au,
+# org.uk, co.nz, gov.uk, ac.uk, ne.jp, go.kr, gob.mx, ...
+CC_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "govt", "edu", "ac", "or", "ne", "go",
+                   "gob", "mil", "nic", "ltd", "plc", "sch", "nhs", "asn", "id", "gv", "info",
+                   "biz", "nom", "web", "res"}
+EMBEDDED_URL = re.compile(r"(?i)https?:/+|(?<=/)www\.")
+WEBCACHE_URL = re.compile(r"cache:[^:/]*:([^+&\s]+)")
+
+
+def suffix_labels(labels):
+    """Returns how many trailing labels of a host form its public suffix (1, 2 or 3)."""
+    if len(labels) >= 3 and labels[-2] == "blogspot":            # blogspot.co.uk style
+        return 2
+    if len(labels) >= 4 and labels[-3] == "blogspot":
+        return 3
+    if ".".join(labels[-2:]) in MULTI_PART_SUFFIXES:
+        return 2
+    if len(labels[-1]) == 2 and labels[-2] in CC_SECOND_LEVEL:
+        return 2
+    return 1
+
+
+def registered_domain(host):
+    """Returns the registered domain of a host name: www.nytimes.com -> nytimes.com,
+    news.bbc.co.uk -> bbc.co.uk; IP addresses come back as they are."""
+    host = (host or "").strip().lower().rstrip(".")
+    if not host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return host
+    labels = [x for x in host.split(".") if x]
+    keep = suffix_labels(labels) + 1
+    return ".".join(labels[-keep:]) if len(labels) > keep else ".".join(labels)
+
+
+def _split_url(url):
+    url = url.strip()
+    if not re.match(r"(?i)^[a-z][a-z0-9+.-]*:/", url):
+        url = "http://" + url.lstrip("/")
+    url = re.sub(r"(?i)^(https?):/+", r"\1://", url)  # "http:/x.com" seen inside archive URLs
+    parts = urllib.parse.urlsplit(url)
+    try:
+        host = parts.hostname or ""
+    except ValueError:
+        host = ""
+    return parts, host
+
+
+def unwrap_url(url, depth=0):
+    """Returns (url of the original page, the wrapper's host or "" if none was unwrapped).
+    An archive link without the original URL (archive.is/AbCd) stays as it is."""
+    parts, host = _split_url(url)
+    bare = host[4:] if host.startswith("www.") else host
+    if depth < 4 and (bare in ARCHIVE_HOSTS or host in ARCHIVE_HOSTS):
+        rest = url.split(parts.netloc, 1)[-1] if parts.netloc else parts.path
+        m = WEBCACHE_URL.search(urllib.parse.unquote(rest))
+        inner = m.group(1) if m else None
+        if not m:
+            m = EMBEDDED_URL.search(rest)
+            inner = rest[m.start():] if m else None
+        if inner:
+            return unwrap_url(inner, depth + 1)[0], bare
+    for suffix, params in REDIRECT_PARAMS.items():
+        if depth < 4 and (bare == suffix or bare.endswith("." + suffix)) and parts.query:
+            query = urllib.parse.parse_qs(parts.query)
+            for p in params:
+                if query.get(p) and re.match(r"(?i)https?://", query[p][0]):
+                    return unwrap_url(query[p][0], depth + 1)[0], bare
+    return url, ""
+
+
+def url_domain(url):
+    """Returns (registered domain of the page behind `url`, wrapper host unwrapped or "")."""
+    if not url or not url.strip():
+        return "", ""
+    inner, wrapper = unwrap_url(url)
+    _, host = _split_url(inner)
+    return registered_domain(host), wrapper
+
+
+def url_key(url):
+    """Returns a comparison key for a URL: unwrapped, no scheme, no www., no fragment or
+    trailing slash."""
+    if not url:
+        return ""
+    inner, _ = unwrap_url(url)
+    parts, host = _split_url(inner)
+    host = host[4:] if host.startswith("www.") else host
+    path = parts.path.rstrip("/")
+    return host + path + ("?" + parts.query if parts.query else "")
+
+
+# --------------------------------------------------------------------------- ISOT cleaning
+
+# Editorial notes Reuters puts first: "(In Dec. 25 story, corrects name of ...)".
+_ISOT_NOTE = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*?\b(?:[Cc]orrects?|[Rr]efiles?|[Uu]pdates?|"
+                        r"[Aa]dds?|[Rr]emoves?|[Ff]ixes)\b(?:[^()]|\([^()]*\))*\)\s*")
+# "WASHINGTON (Reuters) - ", "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ", "(Reuters) - ",
+# "By Jane Doe (Reuters) - ", "LONDON (AP) — ", and "WASHINGTON () - " with the agency already cut.
+_DATELINE = re.compile(r"^\s*(?:[^()\n]{0,100}?\s*)?\((?:Reuters|AP|AFP|UPI|CNN|Bloomberg|Xinhua|"
+                       r"dpa|IANS|PTI|)\)\s*[-\u2013\u2014]+\s*")
+# Reuters's digest of presidential tweets opens and closes with a fixed template.
+_TWEET_DIGEST_HEAD = re.compile(r"^The following statements? (?:was|were) posted to the verified "
+                                r"Twitter accounts?.*?(?:edited|confirmed) (?:the statements? or "
+                                r"confirmed )?(?:their|its) accuracy\.\s*", re.S)
+_TWEET_DIGEST_TAIL = re.compile(r"\s*-*\s*Source links?:\s*(?:\([^)]*\)\s*)*$")
+_TWEET_DIGEST_STAMP = re.compile(r"\s*\[\d{3,4} (?:EST|EDT)\]")
+# Image credits at the end: "...at it.Featured image via Alex Wong/Getty Images",
+# "Photo by Win McNamee/Getty Images.", "Image via screen capture.", "featured image via screengrab".
+_CREDIT_CUE = (r"(?:[Ff]eature[ds]?\s+(?:[Ii]mage|[Pp]hoto|[Ii]amge|[Pp]ic)|"
+               r"(?:Photos?|Images?|Pictures?|Screenshot|Screengrab)\s+(?:by|via|of|from|courtesy|credit)\b|"
+               r"(?:Photo|Image)\s*(?:[Cc]redit)?\s*:)")
+_TRAILING_CREDIT = re.compile(r"(?:(?<=[.!?:;\"'\u201d\u2019)\]])|(?<=\s)|^)\s*" + _CREDIT_CUE + r"[^\n]*$")
+CREDIT_WINDOW = 300  # a credit starts within the last 300 characters
+_QUOTE_MARKS = re.compile("[\"'`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])(?=[A-Z][a-z])")
+
+
+def clean_isot(text):
+    """Returns (text, list of what was done) for one ISOT text.
+
+    ISOT's true articles are Reuters wires and its fake ones come from a few blogs, and each
+    side carries its publisher's marks; left in, a classifier learns those instead of the
+    writing. Removed: leading correction notes, datelines with an agency in parentheses, the
+    Reuters tweet-digest template, and an image credit in the last 300 characters. Evened out
+    (the fake texts lost every quote mark and apostrophe and the space between paragraphs when
+    scraped, the true ones did not): every quote mark and apostrophe becomes a space, a space
+    goes after a sentence glued to the next, and runs of white space become one space."""
+    done = []
+    t = text.strip()
+    m = _ISOT_NOTE.match(t)
+    if m:
+        t, done = t[m.end():], done + ["correction_note"]
+    m = _DATELINE.match(t)
+    if m:
+        t, done = t[m.end():], done + ["dateline"]
+    m = _TWEET_DIGEST_HEAD.match(t)
+    if m:
+        t = _TWEET_DIGEST_STAMP.sub("", _TWEET_DIGEST_TAIL.sub("", t[m.end():]))
+        done.append("tweet_digest_template")
+    tail_start = max(0, len(t) - CREDIT_WINDOW)
+    m = _TRAILING_CREDIT.search(t, tail_start)
+    if m:
+        t, done = t[:m.start()], done + ["image_credit"]
+    t2 = _QUOTE_MARKS.sub(" ", t)
+    if t2 != t:
+        done.append("quote_marks")
+    t3 = _GLUED_SENTENCE.sub(" ", t2)
+    if t3 != t2:
+        done.append("glued_sentences")
+    return re.sub(r"\s+", " ", t3).strip(), done
+
+
+# --------------------------------------------------------------------------- readers
+
+def _record(rid, dataset, url, title, text, label, fine_label, eval_only=False, portal=""):
+    return {"id": rid, "dataset": dataset, "domain": "", "url": url or "", "title": (title or "").strip(),
+            "text": (text or "").strip(), "label": label, "fine_label": fine_label, "eval_only": eval_only,
+            "_portal": portal}
+
+
+def read_fakenewsnet(shared, portal):
+    path = os.path.join(shared, "data/fakenewsnet_text", f"fakenewsnet_{portal}.jsonl.gz")
+    mapping = {"fake": "unreliable", "real": "reliable"}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            yield _record(r["id"], f"fakenewsnet_{portal}", r.get("url"), r.get("title"), r.get("text"),
+                          mapping.get(r["label"]), r["label"], portal=portal)
+
+
+BUZZFEED_LABELS = {"mostly true": "reliable", "mostly false": "unreliable",
+                   "mixture of true and false": "unreliable", "mixture": "unreliable",
+                   "no factual content": None}
+
+
+def read_buzzfeed(shared):
+    path = os.path.join(shared, "data/buzzfeed_webis_2016/buzzfeed_webis_2016.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            rid = "buzzfeed_webis:" + r["id"].removesuffix(".xml")
+            yield _record(rid, "buzzfeed_webis_2016", r.get("url") or r.get("uri"), r.get("title"),
+                          r.get("mainText"), BUZZFEED_LABELS[r["veracity"]], r["veracity"],
+                          portal=r.get("portal") or "")
+
+
+def read_isot(shared, actions):
+    """Yields ISOT records with clean_isot() applied; counts its actions per label in `actions`."""
+    csv.field_size_limit(1 << 30)
+    for name, fine, label in (("Fake.csv.gz", "fake", "unreliable"), ("True.csv.gz", "true", "reliable")):
+        path = os.path.join(shared, "data/isot_subset_vatshayan", name)
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+            for i, r in enumerate(csv.DictReader(f)):
+                text, done = clean_isot(r["text"])
+                title = re.sub(r"\s+", " ", _QUOTE_MARKS.sub(" ", r["title"])).strip()
+                actions[fine]["documents"] += 1
+                for a in done:
+                    actions[fine][a] += 1
+                actions[fine]["any_strip"] += any(a in done for a in
+                                                  ("correction_note", "dateline", "tweet_digest_template", "image_credit"))
+                yield _record(f"isot:{fine}:{i:04d}", "isot_subset", "", title, text, label, fine, portal=fine)
+
+
+OPENSOURCES_UNRELIABLE = {"fake", "satire", "bias", "conspiracy", "rumor", "state", "junksci", "hate",
+                          "unreliable"}
+OPENSOURCES_RELIABLE = {"reliable", "political", "clickbait"}  # "generally verifiable / credible"
+
+
+def read_fakenewscorpus(shared, mismatch):
+    """Yields the FakeNewsCorpus sample, labelled from all of the site's OpenSources types."""
+    base = os.path.join(shared, "data/fakenewscorpus_sample")
+    types = {}
+    with open(os.path.join(base, "websites.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            site = r["url"].strip().lower().removeprefix("www.")
+            types[site] = [t.strip() for t in (r["type"], r["2nd_type"], r["3rd_type"]) if t and t.strip()]
+    csv.field_size_limit(1 << 30)
+    with gzip.open(os.path.join(base, "news_sample.csv.gz"), "rt", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            site = r["domain"].strip().lower().removeprefix("www.")
+            site_types = types.get(site) or ([r["type"]] if r["type"] else [])
+            if r["type"] and site_types[:1] != [r["type"]]:
+                mismatch.append((site, r["type"], site_types))
+            kinds = set(site_types)
+            label = ("unreliable" if kinds & OPENSOURCES_UNRELIABLE else
+                     "reliable" if kinds & OPENSOURCES_RELIABLE else None)
+            yield _record("fakenewscorpus:" + r["id"], "fakenewscorpus_sample", r["url"], r["title"],
+                          r["content"], label, "/".join(site_types) or "(none)", eval_only=True, portal=site)
+
+
+# --------------------------------------------------------------------------- text filters
+
+# Pages that are not the article: consent walls, JavaScript and browser notices, 404s, paywalls,
+# block pages, ad-blocker walls, parked domains. A text is a crawl failure when a sentence matches
+# and what is left without the matching sentences is under MIN_CHARS.
+ERROR_PATTERNS = [
+    ("javascript", r"enable javascript|javascript (?:is|must be|seems to be) (?:disabled|required|turned off|not enabled)|requires? javascript"),
+    ("browser", r"(?:older|outdated|unsupported) (?:web )?browser|(?:upgrade|update) your browser|browser (?:is not|isn't) supported"),
+    ("not_found", r"page not found|\b404\b[^.]{0,30}(?:error|not found)|(?:page|article|content|story) you (?:are|were|'re) looking for|(?:could not|couldn't|can't|cannot) find (?:that|the|this) page|page (?:does not|doesn't|no longer) exists?"),
+    ("removed", r"(?:article|page|content|video|post|story) (?:has been|was) (?:removed|deleted)|(?:is|are) no longer available"),
+    ("paywall", r"subscribe (?:now )?to (?:continue|read)|to continue reading|already a subscriber|subscription required|(?:register|sign in|log in) to (?:continue|read)|subscribers only"),
+    ("sign_in", r"already have an account\?|sign in with one of these services|create an account or sign in|you need to be a member"),
+    ("cookies", r"(?:we|this site|this website)(?: and our partners)? (?:use|uses|saves?) cookies|by (?:continuing to )?(?:use|using|browse|browsing) (?:this|the|our) (?:site|website)|cookie policy|consent to (?:the use of |these |our )?cookies"),
+    ("blocked", r"access denied|403 forbidden|you have been blocked|are you a (?:robot|human)|captcha|unusual traffic|checking your browser"),
+    ("ad_blocker", r"(?:disable|turn off|whitelist)[^.]{0,20}ad ?blocker|you(?:'re| are) (?:using an? )?ad ?block"),
+    ("moved", r"document has moved|moved permanently|object moved"),
+    ("parked", r"domain .{0,40}(?:may be|is) for sale"),
+    ("error", r"^\W*(?:error|oops)\b|an error (?:has )?occurred|something went wrong"),
+]
+_ERROR_RES = [(name, re.compile(rx, re.I)) for name, rx in ERROR_PATTERNS]
+_SEGMENT = re.compile(r"\n+|(?<=[.!?])\s+")
+
+
+def error_page(text):
+    """Returns the name of the first ERROR_PATTERNS entry that makes `text` a crawl failure, or None."""
+    first, kept = None, 0
+    for seg in _SEGMENT.split(text):
+        hit = next((name for name, rx in _ERROR_RES if rx.search(seg)), None)
+        if hit:
+            first = first or hit
+        else:
+            kept += len(seg.strip())
+    return first if first and kept < MIN_CHARS else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text):
+    """Returns the normalised words of a text: NFKC, case-folded, runs of letters and digits."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def text_hash(text):
+    """Returns a hash of the normalised words: equal for texts that differ only in case,
+    punctuation, quote marks or white space."""
+    return hashlib.blake2b(" ".join(words(text)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+# --------------------------------------------------------------------------- MinHash
+
+class ShingleHasher:
+    """Hashes word 5-shingles to 64-bit signed ints. Each word gets blake2b (cached); a shingle is
+    Python's hash of the tuple of its five word hashes, which is deterministic (tuples of ints are
+    not salted by PYTHONHASHSEED) and runs in C."""
+
+    def __init__(self):
+        self.cache = {}
+
+    def shingles(self, text):
+        w = words(text)
+        for x in set(w).difference(self.cache):
+            self.cache[x] = int.from_bytes(hashlib.blake2b(x.encode("utf-8"), digest_size=8).digest(), "little")
+        ids = list(map(self.cache.__getitem__, w))
+        if len(ids) < SHINGLE_WORDS:
+            return {hash(tuple(ids))} if ids else set()
+        return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)))))
+
+
+_HASH_LOW = -(1 << 63)
+
+
+def minhash_signature(shingles, k=MINHASH_BANDS * MINHASH_ROWS):
+    """Returns k MinHash values from one hash per shingle: one-permutation hashing (the hash range
+    cut into k bins, the minimum of each bin), with empty bins filled by rotation (Shrivastava
+    and Li, 2014) so that two signatures agree in a position with probability ~ Jaccard."""
+    hs = sorted(shingles)
+    width = (1 << 64) // k
+    sig = [None] * k
+    i = 0
+    for b in range(k):
+        lo = _HASH_LOW + b * width
+        i = bisect.bisect_left(hs, lo, i)
+        if i < len(hs) and hs[i] < lo + width:
+            sig[b] = hs[i] - lo
+    if not hs:
+        return tuple([0] * k)
+    for b in range(k):
+        if sig[b] is None:
+            t = 1
+            while sig[(b + t) % k] is None:
+                t += 1
+            sig[b] = sig[(b + t) % k] + t * width
+    return tuple(sig)
+
+
+def jaccard(a, b):
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def near_duplicate_pairs(texts, threshold=NEAR_DUP_JACCARD, bands=MINHASH_BANDS, rows=MINHASH_ROWS, stats=None):
+    """Returns [(i, j, jaccard)] for i < j whose word 5-shingle Jaccard is >= threshold.
+    Candidates come from LSH banding of MinHash signatures; each is verified exactly."""
+    hasher = ShingleHasher()
+    buckets = collections.defaultdict(list)
+    for i, t in enumerate(texts):
+        sig = minhash_signature(hasher.shingles(t), bands * rows)
+        for b in range(bands):
+            buckets[(b, sig[b * rows:(b + 1) * rows])].append(i)
+    candidates = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    candidates.add((members[x], members[y]))
+    cache = {}
+
+    def shingles(i):
+        if i not in cache:
+            cache[i] = hasher.shingles(texts[i])
+        return cache[i]
+
+    pairs = []
+    for i, j in sorted(candidates):
+        s = jaccard(shingles(i), shingles(j))
+        if s >= threshold:
+            pairs.append((i, j, s))
+    if stats is not None:
+        stats.update(candidate_pairs=len(candidates), verified_pairs=len(pairs))
+    return pairs
+
+
+def clusters_from_pairs(n, pairs):
+    """Returns the connected components (lists of indices, each sorted) with more than one member."""
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups = collections.defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+# --------------------------------------------------------------------------- splits
+
+def _shares(n, fractions):
+    a = round(n * fractions[0])
+    b = round(n * (fractions[0] + fractions[1]))
+    return a, b
+
+
+def site_split(records, salt=SITE_SALT, fractions=FRACTIONS):
+    """Returns {"train", "valid", "test": records} with every domain on one side only.
+
+    Domains are ordered by blake2b(salt + domain) and walked in that order, counting documents;
+    a domain goes to the split in which the middle of its run of documents falls, so the splits
+    come out near 70/10/20 of the documents whatever the domains' sizes."""
+    by_domain = collections.defaultdict(list)
+    for r in records:
+        by_domain[r["domain"]].append(r)
+    order = sorted(by_domain, key=lambda d: hashlib.blake2b((salt + "\0" + d).encode("utf-8"),
+                                                            digest_size=8).digest())
+    n = len(records)
+    cut1, cut2 = n * fractions[0], n * (fractions[0] + fractions[1])
+    out = {s: [] for s in SPLITS}
+    seen = 0
+    for d in order:
+        docs = by_domain[d]
+        mid = seen + len(docs) / 2
+        out["train" if mid < cut1 else "valid" if mid < cut2 else "test"].extend(docs)
+        seen += len(docs)
+    check_site_disjoint(out)
+    return out
+
+
+def check_site_disjoint(splits):
+    """Raises AssertionError if a domain has records in more than one split."""
+    owner = {}
+    for name, recs in splits.items():
+        for r in recs:
+            if owner.setdefault(r["domain"], name) != name:
+                raise AssertionError(f"domain {r['domain']!r} is in both {owner[r['domain']]} and {name}")
+
+
+def random_split(records, seed=RANDOM_SEED, fractions=FRACTIONS):
+    """Returns {"train", "valid", "test": records}: a shuffle with a fixed seed, cut at the fractions."""
+    recs = sorted(records, key=lambda r: r["id"])
+    random.Random(seed).shuffle(recs)
+    a, b = _shares(len(recs), fractions)
+    return {"train": recs[:a], "valid": recs[a:b], "test": recs[b:]}
+
+
+# --------------------------------------------------------------------------- pipeline
+
+def assign_domain(r):
+    """Sets r["domain"] (and r["_wrapper"]): the URL's registered domain, or for a record without
+    a usable URL the stand-in unknown:<dataset>:<portal or source>."""
+    dom, r["_wrapper"] = url_domain(r["url"]) if r["url"] else ("", "")
+    r["domain"] = dom or f"unknown:{r['dataset']}:{r['_portal'] or 'none'}"
+
+
+def domain_stats(recs):
+    unwrapped = collections.Counter(r["_wrapper"] for r in recs if r["_wrapper"])
+    unresolved = sum(1 for r in recs if r["_wrapper"] and registered_domain(r["_wrapper"]) == r["domain"])
+    stand_in = collections.Counter(r["domain"] for r in recs if r["domain"].startswith("unknown:"))
+    return {"distinct": len({r["domain"] for r in recs}), "unwrapped": dict(unwrapped.most_common()),
+            "archive_unresolved": unresolved, "stand_in": dict(stand_in.most_common()),
+            "top": collections.Counter(r["domain"] for r in recs if not r["eval_only"]).most_common(25)}
+
+
+def keep_best(group, order):
+    """Returns the record of a duplicate group to keep: a training record over an eval_only one,
+    then the dataset that comes first in DATASETS, then the first read."""
+    return min(group, key=lambda r: (r["eval_only"], DATASETS.index(r["dataset"]), order[r["id"]]))
+
+
+def group_labels(group):
+    """Returns the labels that count in a group: the training records' if any, else the eval_only ones'.
+    (A site-level label never removes an article-level one.)"""
+    train = [r for r in group if not r["eval_only"]]
+    return {r["label"] for r in (train or group)}
+
+
+def count(records):
+    return collections.Counter((r["dataset"], r["label"] or "(none)") for r in records)
+
+
+def build(shared, out_dir):
+    t0 = time.time()
+    stages = []           # [(name, Counter)]
+    removed = {}          # stage -> {reason: n}
+    isot_actions = {"fake": collections.Counter(), "true": collections.Counter()}
+    fnc_mismatch = []
+
+    recs = []
+    recs += read_fakenewsnet(shared, "politifact")
+    recs += read_fakenewsnet(shared, "gossipcop")
+    recs += read_buzzfeed(shared)
+    recs += read_isot(shared, isot_actions)
+    recs += read_fakenewscorpus(shared, fnc_mismatch)
+    seen_ids = collections.Counter()
+    for r in recs:  # FakeNewsNet repeats a few ids; make every id unique
+        seen_ids[r["id"]] += 1
+        if seen_ids[r["id"]] > 1:
+            r["id"] = f"{r['id']}#{seen_ids[r['id']]}"
+    order = {r["id"]: i for i, r in enumerate(recs)}
+    for r in recs:
+        assign_domain(r)
+    stages.append(("loaded", count(recs)))
+
+    recs = [r for r in recs if r["label"]]
+    stages.append(("labelled", count(recs)))
+
+    recs = [r for r in recs if len(r["text"]) >= MIN_CHARS]
+    stages.append(("short", count(recs)))
+
+    hits = collections.Counter()
+    kept = []
+    for r in recs:
+        e = error_page(r["text"])
+        if e:
+            hits[e] += 1
+        else:
+            kept.append(r)
+    recs = kept
+    removed["error_pages"] = dict(hits.most_common())
+    stages.append(("error_pages", count(recs)))
+
+    for r in recs:
+        r["_hash"] = text_hash(r["text"])
+        r["_url"] = url_key(r["url"])
+    by_hash = collections.defaultdict(list)
+    for r in recs:
+        by_hash[r["_hash"]].append(r)
+    templates = {h for h, g in by_hash.items() if len({x["_url"] or x["id"] for x in g}) >= TEMPLATE_MIN_URLS}
+    removed["templates"] = [{"copies": len(by_hash[h]), "labels": dict(count(by_hash[h])),
+                             "start": by_hash[h][0]["text"][:70]} for h in
+                            sorted(templates, key=lambda h: -len(by_hash[h]))]
+    recs = [r for r in recs if r["_hash"] not in templates]
+    stages.append(("templates", count(recs)))
+
+    by_hash = collections.defaultdict(list)
+    by_url = collections.defaultdict(list)
+    for r in recs:
+        by_hash[r["_hash"]].append(r)
+        if r["_url"]:
+            by_url[r["_url"]].append(r)
+    bad_text = {id(x) for g in by_hash.values() if len(group_labels(g)) > 1 for x in g}
+    bad_url = {id(x) for g in by_url.values() if len(group_labels(g)) > 1 for x in g}
+    removed["label_conflicts"] = {"same_text": len(bad_text), "same_url_only": len(bad_url - bad_text)}
+    bad = bad_text | bad_url
+    recs = [r for r in recs if id(r) not in bad]
+    stages.append(("label_conflicts", count(recs)))
+
+    by_hash = collections.defaultdict(list)
+    for r in recs:
+        by_hash[r["_hash"]].append(r)
+    keep = {id(keep_best(g, order)) for g in by_hash.values()}
+    recs = [r for r in recs if id(r) in keep]
+    stages.append(("exact_duplicates", count(recs)))
+
+    nd_stats = {}
+    pairs = near_duplicate_pairs([r["text"] for r in recs], stats=nd_stats)
+    cross = collections.Counter()
+    for i, j, _ in pairs:
+        a, b = sorted((recs[i]["dataset"], recs[j]["dataset"]))
+        cross[f"{a} ~ {b}"] += 1
+    nd_stats["pairs_by_datasets"] = dict(cross.most_common())
+    nd_stats["pairs_cross_domain"] = sum(1 for i, j, _ in pairs if recs[i]["domain"] != recs[j]["domain"])
+    groups = clusters_from_pairs(len(recs), pairs)
+    nd_stats["clusters"] = len(groups)
+    nd_stats["cluster_sizes"] = dict(sorted(collections.Counter(len(g) for g in groups).items()))
+    drop_conflict, drop_dup = set(), set()
+    for g in groups:
+        members = [recs[i] for i in g]
+        if len(group_labels(members)) > 1:
+            drop_conflict.update(id(x) for x in members)
+        else:
+            best = keep_best(members, order)
+            drop_dup.update(id(x) for x in members if x is not best)
+    recs = [r for r in recs if id(r) not in drop_conflict]
+    stages.append(("near_dup_conflicts", count(recs)))
+    recs = [r for r in recs if id(r) not in drop_dup]
+    stages.append(("near_duplicates", count(recs)))
+    t_filters = time.time() - t0
+
+    corpus = [{k: r[k] for k in ("id", "dataset", "domain", "url", "title", "text", "label", "fine_label",
+                                 "eval_only")} for r in recs]
+
+    train_pool = [r for r in corpus if not r["eval_only"]]
+    eval_only = [r for r in corpus if r["eval_only"]]
+    site = site_split(train_pool)
+    rand = random_split(train_pool)
+
+    os.makedirs(os.path.join(out_dir, "splits/site"), exist_ok=True)
+    os.makedirs(os.path.join(out_dir, "splits/random"), exist_ok=True)
+    write_jsonl(os.path.join(out_dir, "corpus.jsonl"), corpus)
+    write_jsonl(os.path.join(out_dir, "splits/eval_only.jsonl"), eval_only)
+    for kind, splits in (("site", site), ("random", rand)):
+        for s in SPLITS:
+            write_jsonl(os.path.join(out_dir, "splits", kind, s + ".jsonl"), splits[s])
+
+    train_domains = {r["domain"] for r in site["train"]}
+    stats = {
+        "command": "tools/build_corpus.py --shared SHARED --out DIR",
+        "parameters": {"min_chars": MIN_CHARS, "template_min_urls": TEMPLATE_MIN_URLS,
+                       "near_dup_jaccard": NEAR_DUP_JACCARD, "minhash_bands": MINHASH_BANDS,
+                       "minhash_rows": MINHASH_ROWS, "shingle_words": SHINGLE_WORDS,
+                       "site_salt": SITE_SALT, "random_seed": RANDOM_SEED, "fractions": FRACTIONS},
+        "stages": [{"stage": name, "counts": {f"{d}/{l}": n for (d, l), n in sorted(c.items())},
+                    "total": sum(c.values())} for name, c in stages],
+        "removed": removed,
+        "near_duplicates": nd_stats,
+        "isot_cleaning": {k: dict(v) for k, v in isot_actions.items()},
+        "isot_leak_check": leak_check([r for r in corpus if r["dataset"] == "isot_subset"]),
+        "fakenewscorpus_type_mismatch": len(fnc_mismatch),
+        "domains": domain_stats(recs),
+        "splits": {"site": split_stats(site), "random": split_stats(rand),
+                   "eval_only": split_stats({"eval_only": eval_only})["eval_only"]},
+        "eval_only_domains_in_site_train": sorted({r["domain"] for r in eval_only} & train_domains),
+        "seconds": {"filters": round(t_filters, 1), "total": round(time.time() - t0, 1)},
+    }
+    with open(os.path.join(out_dir, "corpus_stats.json"), "w", encoding="utf-8") as f:
+        json.dump(stats, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    return stats
+
+
+def leak_check(recs):
+    """Returns, per label, how many ISOT texts still show the marks that gave the label away."""
+    probes = {"(Reuters)": r"\(Reuters\)", "Reuters": r"Reuters", "Getty Images": r"Getty Images",
+              "featured image": r"(?i)featured image", "quote marks": "[\"'\u2018\u2019\u201c\u201d]",
+              "glued sentence": r"[a-z][.!?][A-Z][a-z]", "parenthesis": r"\(", "starts with CITY (": r"^[A-Z .,/]{3,}\("}
+    out = {}
+    for fine in ("true", "fake"):
+        sub = [r for r in recs if r["fine_label"] == fine]
+        out[fine] = {"documents": len(sub)}
+        out[fine].update({name: sum(1 for r in sub if re.search(rx, r["text"])) for name, rx in probes.items()})
+    return out
+
+
+def split_stats(splits):
+    out = {}
+    for name, recs in splits.items():
+        labels = collections.Counter(r["label"] for r in recs)
+        out[name] = {"documents": len(recs), "domains": len({r["domain"] for r in recs}),
+                     "reliable": labels["reliable"], "unreliable": labels["unreliable"],
+                     "unreliable_share": round(labels["unreliable"] / len(recs), 3) if recs else 0.0,
+                     "by_dataset": dict(sorted(collections.Counter(r["dataset"] for r in recs).items()))}
+    return out
+
+
+def write_jsonl(path, recs):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- report
+
+SHORT_DATASET = {"fakenewsnet_politifact": "politifact", "fakenewsnet_gossipcop": "gossipcop",
+                 "buzzfeed_webis_2016": "buzzfeed", "isot_subset": "isot", "fakenewscorpus_sample": "fnc*"}
+SHORT_STAGE = {"loaded": "loaded", "labelled": "labelled", "short": "short", "error_pages": "errpage",
+               "templates": "template", "label_conflicts": "conflict", "exact_duplicates": "exactdup",
+               "near_dup_conflicts": "nearconf", "near_duplicates": "neardup"}
+
+
+def format_stage_table(stages):
+    """Returns the counts table: a row per dataset and label, a column per stage (what is left after it)."""
+    keys = sorted({k for _, c in stages for k in c},
+                  key=lambda k: (DATASETS.index(k[0]), (LABELS + ["(none)"]).index(k[1])))
+    head = ["dataset / label".ljust(24)] + [SHORT_STAGE[name].rjust(8) for name, _ in stages]
+    lines = [" ".join(head)]
+    for k in keys:
+        row = [f"{SHORT_DATASET[k[0]]} / {k[1]}".ljust(24)] + [str(c.get(k, 0)).rjust(8) for _, c in stages]
+        lines.append(" ".join(row))
+    lines.append(" ".join(["total".ljust(24)] + [str(sum(c.values())).rjust(8) for _, c in stages]))
+    return "\n".join(lines)
+
+
+def format_split_table(split_stats_by_kind):
+    lines = [f"{'split':<16} {'docs':>6} {'domains':>7} {'reliable':>8} {'unreliable':>10} {'unrel%':>6}  by dataset"]
+    for kind, splits in split_stats_by_kind.items():
+        for name, s in splits.items():
+            ds = ", ".join(f"{SHORT_DATASET[d]} {n}" for d, n in s["by_dataset"].items())
+            lines.append(f"{kind + '/' + name:<16} {s['documents']:>6} {s['domains']:>7} {s['reliable']:>8} "
+                         f"{s['unreliable']:>10} {100 * s['unreliable_share']:>5.1f}%  {ds}")
+    return "\n".join(lines)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--shared", default=os.environ.get("CREDENCE_SHARED", os.path.join(REPO, "..", "shared")))
+    p.add_argument("--out", required=True, help="output directory")
+    args = p.parse_args()
+    if not os.path.isdir(os.path.join(args.shared, "data")):
+        sys.exit(f"build_corpus: {args.shared}/data missing (set --shared or CREDENCE_SHARED)")
+    stats = build(args.shared, args.out)
+
+    stages = [(s["stage"], collections.Counter({tuple(k.split("/")): n for k, n in s["counts"].items()}))
+              for s in stats["stages"]]
+    print("Documents left after each filter (fnc* = FakeNewsCorpus sample, eval_only):")
+    print(format_stage_table(stages))
+    print("\nerror pages by pattern:", stats["removed"]["error_pages"])
+    print("templates removed:", len(stats["removed"]["templates"]), "texts,",
+          sum(t["copies"] for t in stats["removed"]["templates"]), "copies")
+    print("label conflicts:", stats["removed"]["label_conflicts"])
+    nd = stats["near_duplicates"]
+    print(f"near duplicates: {nd['candidate_pairs']} LSH candidate pairs, {nd['verified_pairs']} with "
+          f"Jaccard >= {NEAR_DUP_JACCARD}, {nd['clusters']} clusters; pairs by datasets: {nd['pairs_by_datasets']}")
+    print("ISOT cleaning per label:", stats["isot_cleaning"])
+    print("ISOT leak check after cleaning:", stats["isot_leak_check"])
+    d = stats["domains"]
+    print(f"domains: {d['distinct']} distinct; unwrapped {sum(d['unwrapped'].values())} "
+          f"({d['archive_unresolved']} unresolved); stand-ins {d['stand_in']}")
+    print()
+    print(format_split_table({"site": stats["splits"]["site"], "random": stats["splits"]["random"],
+                              "eval": {"eval_only": stats["splits"]["eval_only"]}}))
+    overall = sum(s["unreliable"] for s in stats["splits"]["site"].values()) / max(
+        1, sum(s["documents"] for s in stats["splits"]["site"].values()))
+    for name, s in stats["splits"]["site"].items():
+        if abs(s["unreliable_share"] - overall) > 0.10:
+            print(f"warning: site/{name} has {100 * s['unreliable_share']:.1f}% unreliable vs "
+                  f"{100 * overall:.1f}% overall")
+    print("site splits are domain-disjoint (checked)")
+    print(f"eval_only domains also in site/train: {stats['eval_only_domains_in_site_train']}")
+    print(f"time: {stats['seconds']['total']} s")
+
+
+if __name__ == "__main__":
+    main()
