@@ -30,20 +30,8 @@ struct Outcome {
   std::string err;
 };
 
-class AnalyzeCommand : public ::testing::Test {
+class AnalyzeCommand : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string templ = ::testing::TempDir() + "/credence_cli_XXXXXX";
-    ASSERT_NE(::mkdtemp(templ.data()), nullptr);
-    dir_ = templ;
-  }
-  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
-
-  std::string Write(const std::string& name, const std::string& bytes) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
 
   // Runs `credence args...` with standard input from `stdin_path`; output
   // goes to files, not pipes, so a large report cannot block the child.
@@ -72,8 +60,6 @@ class AnalyzeCommand : public ::testing::Test {
     run.err = testing::ReadFileOrEmpty(err_path);
     return run;
   }
-
-  std::string dir_;
 };
 
 // Calls `check` on every {"start","end","text"} object inside `j`.

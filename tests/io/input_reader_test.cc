@@ -11,22 +11,13 @@
 #include <fstream>
 #include <string>
 
+#include "tests/test_support.h"
+
 namespace credence::internal {
 namespace {
 
-class InputReaderTest : public ::testing::Test {
+class InputReaderTest : public credence::testing::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string templ = ::testing::TempDir() + "/input_reader_XXXXXX";
-    ASSERT_NE(::mkdtemp(templ.data()), nullptr);
-    dir_ = templ;
-  }
-  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
   // Runs ReadInput("-") with standard input taken from `path`.
   Result<std::string> ReadStdinFrom(const std::string& path, std::size_t max_bytes) {
     int saved = ::dup(STDIN_FILENO);
@@ -39,7 +30,6 @@ class InputReaderTest : public ::testing::Test {
     ::close(saved);
     return r;
   }
-  std::string dir_;
 };
 
 TEST_F(InputReaderTest, ReadsFileBytesExactly) {
