@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Quick start, step two: builds and runs the whole test suite twice: a
-# release build, then a build under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Tests that read ../shared skip with a message
+# Quick start, step two: runs the Python tests of tools/, then builds and
+# runs the whole C++ test suite twice: a release build, then a build under
+# AddressSanitizer and UndefinedBehaviorSanitizer. Tests that read ../shared skip with a message
 # when it is absent (set CREDENCE_SHARED to point elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
+
+echo "== python: tools tests"
+/usr/bin/python3 -m unittest discover -s tools -p 'test_*.py'
 
 for preset in release asan; do
   echo "== $preset: configure and build"

@@ -13,10 +13,10 @@ Sets and labels:
                         away, and evens out quote marks and glued sentences (see clean_isot)
   fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only
 Filters, in order, with a table of counts per dataset and label after each:
-  short (< 200 chars), error pages (ERROR_PATTERNS), templates (one text under >= 5 URLs),
-  label conflicts (one text or one URL with both labels: every copy goes), exact duplicates
-  (normalised-text hash), near-duplicate label conflicts and near duplicates (MinHash over
-  word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
+  short (< 200 chars), error pages (ERROR_PATTERNS), fact-checker write-ups (FACT_CHECKERS),
+  templates (one text under >= 5 URLs), label conflicts (one text or one URL with both labels:
+  every copy goes), exact duplicates (normalised-text hash), near-duplicate label conflicts and
+  near duplicates (MinHash over word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
 Splits: site (every registered domain on one side; domains ordered by a salted hash and cut at
 70/10/20 of the documents) and random (same shares, fixed seed); eval_only records apart.
 
@@ -99,6 +99,8 @@ def registered_domain(host):
     if not host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
         return host
     labels = [x for x in host.split(".") if x]
+    while len(labels) > 2 and re.fullmatch(r"www\d*", labels[0]):  # www.tumblr.com -> tumblr.com
+        labels = labels[1:]
     keep = suffix_labels(labels) + 1
     return ".".join(labels[-keep:]) if len(labels) > keep else ".".join(labels)
 
@@ -117,8 +119,8 @@ def _split_url(url):
 
 
 def unwrap_url(url, depth=0):
-    """Returns (url of the original page, the wrapper's host or "" if none was unwrapped).
-    An archive link without the original URL (archive.is/AbCd) stays as it is."""
+    """Returns (url of the original page, the wrapper's host or "" if there is none).
+    An archive link without the original URL (archive.is/AbCd) stays as it is, its host returned."""
     parts, host = _split_url(url)
     bare = host[4:] if host.startswith("www.") else host
     if depth < 4 and (bare in ARCHIVE_HOSTS or host in ARCHIVE_HOSTS):
@@ -130,6 +132,7 @@ def unwrap_url(url, depth=0):
             inner = rest[m.start():] if m else None
         if inner:
             return unwrap_url(inner, depth + 1)[0], bare
+        return url, bare  # archive.is/AbCd: the original is not in the link
     for suffix, params in REDIRECT_PARAMS.items():
         if depth < 4 and (bare == suffix or bare.endswith("." + suffix)) and parts.query:
             query = urllib.parse.parse_qs(parts.query)
@@ -166,9 +169,10 @@ def url_key(url):
 _ISOT_NOTE = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*?\b(?:[Cc]orrects?|[Rr]efiles?|[Uu]pdates?|"
                         r"[Aa]dds?|[Rr]emoves?|[Ff]ixes)\b(?:[^()]|\([^()]*\))*\)\s*")
 # "WASHINGTON (Reuters) - ", "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ", "(Reuters) - ",
-# "By Jane Doe (Reuters) - ", "LONDON (AP) — ", and "WASHINGTON () - " with the agency already cut.
-_DATELINE = re.compile(r"^\s*(?:[^()\n]{0,100}?\s*)?\((?:Reuters|AP|AFP|UPI|CNN|Bloomberg|Xinhua|"
-                       r"dpa|IANS|PTI|)\)\s*[-\u2013\u2014]+\s*")
+# "By Jane Doe (Reuters) - ", "LONDON (AP) — ", "NEW YORK (LPC/IFR) - ", "WASHINGTON (Reuters on
+# Friday ) - ", and "WASHINGTON () - " with the agency already cut.
+_DATELINE = re.compile(r"^\s*(?:[^()\n]{0,100}?\s*)?\((?:(?:Reuters|AP|AFP|UPI|CNN|Bloomberg|Xinhua|dpa|"
+                       r"IANS|PTI)[^()\n]{0,20}|[A-Z]{2,}(?:/[A-Z]{2,})*|)\)\s*[-\u2013\u2014]+\s*")
 # Reuters's digest of presidential tweets opens and closes with a fixed template.
 _TWEET_DIGEST_HEAD = re.compile(r"^The following statements? (?:was|were) posted to the verified "
                                 r"Twitter accounts?.*?(?:edited|confirmed) (?:the statements? or "
@@ -176,11 +180,20 @@ _TWEET_DIGEST_HEAD = re.compile(r"^The following statements? (?:was|were) posted
 _TWEET_DIGEST_TAIL = re.compile(r"\s*-*\s*Source links?:\s*(?:\([^)]*\)\s*)*$")
 _TWEET_DIGEST_STAMP = re.compile(r"\s*\[\d{3,4} (?:EST|EDT)\]")
 # Image credits at the end: "...at it.Featured image via Alex Wong/Getty Images",
-# "Photo by Win McNamee/Getty Images.", "Image via screen capture.", "featured image via screengrab".
-_CREDIT_CUE = (r"(?:[Ff]eature[ds]?\s+(?:[Ii]mage|[Pp]hoto|[Ii]amge|[Pp]ic)|"
-               r"(?:Photos?|Images?|Pictures?|Screenshot|Screengrab)\s+(?:by|via|of|from|courtesy|credit)\b|"
-               r"(?:Photo|Image)\s*(?:[Cc]redit)?\s*:)")
-_TRAILING_CREDIT = re.compile(r"(?:(?<=[.!?:;\"'\u201d\u2019)\]])|(?<=\s)|^)\s*" + _CREDIT_CUE + r"[^\n]*$")
+# "...2017Featured image via screengrab", "Photo by Win McNamee/Getty Images.", "Image via screen
+# capture.". A capitalised "Featured image" may be glued to the word before it; the other cues
+# (and a lower-case "featured image") must start a sentence, so that "the magazine featured
+# photos of her" stays.
+_SENTENCE_START = r"(?:(?<=[.!?:;\"'\u201d\u2019)\]0-9])|^)\s*"
+_TRAILING_CREDIT = re.compile(
+    r"(?:Feature[ds]?\s+(?:[Ii]mage|[Pp]hoto|[Ii]amge|[Pp]ic)"
+    r"|" + _SENTENCE_START + r"feature[ds]?\s+(?:image|photo|iamge|pic)"
+    r"|(?:" + _SENTENCE_START + r"|(?<=\s))"
+    r"(?:(?:Photos?|Images?|Pictures?|Screenshot|Screengrab)\s+(?:by|via|of|from|courtesy|credit)\b"
+    r"|(?:Photo|Image)\s*(?:[Cc]redit)?\s*:))[^\n]*$")
+# The same credit inside the text: "...look like? Photo by Drew Angerer/Getty ImagesThey looked".
+_INLINE_CREDIT = re.compile(r"(?:[Ff]eatured\s+[Ii]mage|Photos?|Images?)\s+(?:via|by|courtesy of)\s+"
+                            r"[A-Z][^.\n]{0,80}?/Getty Images(?: for [A-Z][\w.&' -]{0,40}?(?=[A-Z][a-z]|\s|$))?\.?")
 CREDIT_WINDOW = 300  # a credit starts within the last 300 characters
 _QUOTE_MARKS = re.compile("[\"'`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])(?=[A-Z][a-z])")
@@ -192,7 +205,8 @@ def clean_isot(text):
     ISOT's true articles are Reuters wires and its fake ones come from a few blogs, and each
     side carries its publisher's marks; left in, a classifier learns those instead of the
     writing. Removed: leading correction notes, datelines with an agency in parentheses, the
-    Reuters tweet-digest template, and an image credit in the last 300 characters. Evened out
+    Reuters tweet-digest template, an image credit in the last 300 characters and a Getty credit
+    inside the text. Evened out
     (the fake texts lost every quote mark and apostrophe and the space between paragraphs when
     scraped, the true ones did not): every quote mark and apostrophe becomes a space, a space
     goes after a sentence glued to the next, and runs of white space become one space."""
@@ -212,6 +226,9 @@ def clean_isot(text):
     m = _TRAILING_CREDIT.search(t, tail_start)
     if m:
         t, done = t[:m.start()], done + ["image_credit"]
+    t, n = _INLINE_CREDIT.subn(" ", t)
+    if n:
+        done.append("inline_image_credit")
     t2 = _QUOTE_MARKS.sub(" ", t)
     if t2 != t:
         done.append("quote_marks")
@@ -268,7 +285,8 @@ def read_isot(shared, actions):
                 for a in done:
                     actions[fine][a] += 1
                 actions[fine]["any_strip"] += any(a in done for a in
-                                                  ("correction_note", "dateline", "tweet_digest_template", "image_credit"))
+                                                  ("correction_note", "dateline", "tweet_digest_template",
+                                                   "image_credit", "inline_image_credit"))
                 yield _record(f"isot:{fine}:{i:04d}", "isot_subset", "", title, text, label, fine, portal=fine)
 
 
@@ -302,28 +320,43 @@ def read_fakenewscorpus(shared, mismatch):
 # --------------------------------------------------------------------------- text filters
 
 # Pages that are not the article: consent walls, JavaScript and browser notices, 404s, paywalls,
-# block pages, ad-blocker walls, parked domains. A text is a crawl failure when a sentence matches
-# and what is left without the matching sentences is under MIN_CHARS.
+# block pages, ad-blocker walls, parked domains. A text of at most ERROR_PAGE_MAX_CHARS is a crawl
+# failure when a sentence (or line) matches and what is left without the matching ones is under
+# MIN_CHARS: an article with a cookie line or a "please enable JavaScript to watch" note stays.
 ERROR_PATTERNS = [
-    ("javascript", r"enable javascript|javascript (?:is|must be|seems to be) (?:disabled|required|turned off|not enabled)|requires? javascript"),
-    ("browser", r"(?:older|outdated|unsupported) (?:web )?browser|(?:upgrade|update) your browser|browser (?:is not|isn't) supported"),
-    ("not_found", r"page not found|\b404\b[^.]{0,30}(?:error|not found)|(?:page|article|content|story) you (?:are|were|'re) looking for|(?:could not|couldn't|can't|cannot) find (?:that|the|this) page|page (?:does not|doesn't|no longer) exists?"),
-    ("removed", r"(?:article|page|content|video|post|story) (?:has been|was) (?:removed|deleted)|(?:is|are) no longer available"),
-    ("paywall", r"subscribe (?:now )?to (?:continue|read)|to continue reading|already a subscriber|subscription required|(?:register|sign in|log in) to (?:continue|read)|subscribers only"),
-    ("sign_in", r"already have an account\?|sign in with one of these services|create an account or sign in|you need to be a member"),
-    ("cookies", r"(?:we|this site|this website)(?: and our partners)? (?:use|uses|saves?) cookies|by (?:continuing to )?(?:use|using|browse|browsing) (?:this|the|our) (?:site|website)|cookie policy|consent to (?:the use of |these |our )?cookies"),
-    ("blocked", r"access denied|403 forbidden|you have been blocked|are you a (?:robot|human)|captcha|unusual traffic|checking your browser"),
+    ("javascript", r"enable javascript|javascript (?:is|must be|seems to be) "
+                   r"(?:disabled|required|turned off|not enabled)|requires? javascript"),
+    ("browser", r"(?:older|outdated|unsupported) (?:web )?browser|(?:upgrade|update) your browser"
+                r"|browser (?:is not|isn't) supported"),
+    ("not_found", r"page not found|\b404\b[^.]{0,30}(?:error|not found)"
+                  r"|(?:page|article|content|story) you (?:are|were|'re) looking for"
+                  r"|(?:could not|couldn't|can't|cannot) find (?:that|the|this) page"
+                  r"|page (?:does not|doesn't|no longer) exists?"),
+    ("removed", r"(?:article|page|content|video|post|story) (?:has been|was) (?:removed|deleted)"
+                r"|(?:is|are) no longer available"),
+    ("paywall", r"subscribe (?:now )?to (?:continue|read)|to continue reading|already a subscriber"
+                r"|subscription required|(?:register|sign in|log in) to (?:continue|read)|subscribers only"),
+    ("sign_in", r"already have an account\?|sign in with one of these services|create an account or sign in"
+                r"|you need to be a member"),
+    ("cookies", r"(?:we|this site|this website)(?: and our partners)? (?:use|uses|saves?) cookies"
+                r"|by (?:continuing to )?(?:use|using|browse|browsing) (?:this|the|our) (?:site|website)"
+                r"|cookie policy|consent to (?:the use of |these |our )?cookies"),
+    ("blocked", r"access denied|403 forbidden|you have been blocked|are you a (?:robot|human)|captcha"
+                r"|unusual traffic|checking your browser"),
     ("ad_blocker", r"(?:disable|turn off|whitelist)[^.]{0,20}ad ?blocker|you(?:'re| are) (?:using an? )?ad ?block"),
     ("moved", r"document has moved|moved permanently|object moved"),
     ("parked", r"domain .{0,40}(?:may be|is) for sale"),
     ("error", r"^\W*(?:error|oops)\b|an error (?:has )?occurred|something went wrong"),
 ]
 _ERROR_RES = [(name, re.compile(rx, re.I)) for name, rx in ERROR_PATTERNS]
+ERROR_PAGE_MAX_CHARS = 2000  # longer texts are not examined (the longest page caught here has 332)
 _SEGMENT = re.compile(r"\n+|(?<=[.!?])\s+")
 
 
 def error_page(text):
     """Returns the name of the first ERROR_PATTERNS entry that makes `text` a crawl failure, or None."""
+    if len(text) > ERROR_PAGE_MAX_CHARS:
+        return None
     first, kept = None, 0
     for seg in _SEGMENT.split(text):
         hit = next((name for name, rx in _ERROR_RES if rx.search(seg)), None)
@@ -332,6 +365,22 @@ def error_page(text):
         else:
             kept += len(seg.strip())
     return first if first and kept < MIN_CHARS else None
+
+
+# The fact-checker's own write-ups, labelled with the story they check: pages on its site, and for
+# GossipCop the texts that name Gossip Cop (its debunks, syndicated on imdb.com, inquisitr.com, ...;
+# 352 of the unreliable texts and 10 of the reliable name it). Left in, the name predicts the label.
+FACT_CHECKERS = {"fakenewsnet_politifact": ("politifact.com", None),
+                 "fakenewsnet_gossipcop": ("gossipcop.com", re.compile(r"\bGossip ?Cop\b", re.I))}
+
+
+def fact_checker_text(r):
+    """Returns True for a FakeNewsNet record that is its fact-checker's own write-up."""
+    checker = FACT_CHECKERS.get(r["dataset"])
+    if not checker:
+        return False
+    site, name = checker
+    return r["domain"] == site or bool(name and name.search(r["text"]))
 
 
 _WORD = re.compile(r"\w+")
@@ -422,12 +471,15 @@ def near_duplicate_pairs(texts, threshold=NEAR_DUP_JACCARD, bands=MINHASH_BANDS,
         return cache[i]
 
     pairs = []
+    histogram = collections.Counter()
     for i, j in sorted(candidates):
         s = jaccard(shingles(i), shingles(j))
+        histogram[f"{min(int(s * 10), 9) / 10:.1f}"] += 1
         if s >= threshold:
             pairs.append((i, j, s))
     if stats is not None:
-        stats.update(candidate_pairs=len(candidates), verified_pairs=len(pairs))
+        stats.update(candidate_pairs=len(candidates), verified_pairs=len(pairs),
+                     candidate_jaccard_from=dict(sorted(histogram.items())))
     return pairs
 
 
@@ -518,15 +570,15 @@ def domain_stats(recs):
             "top": collections.Counter(r["domain"] for r in recs if not r["eval_only"]).most_common(25)}
 
 
-def keep_best(group, order):
+def keep_best(group):
     """Returns the record of a duplicate group to keep: a training record over an eval_only one,
     then the dataset that comes first in DATASETS, then the first read."""
-    return min(group, key=lambda r: (r["eval_only"], DATASETS.index(r["dataset"]), order[r["id"]]))
+    return min(group, key=lambda r: (r["eval_only"], DATASETS.index(r["dataset"]), r["_order"]))
 
 
 def group_labels(group):
-    """Returns the labels that count in a group: the training records' if any, else the eval_only ones'.
-    (A site-level label never removes an article-level one.)"""
+    """Returns the labels that count in a group: the training records' if any, else the eval_only
+    ones' (a site-level label never removes an article-level one)."""
     train = [r for r in group if not r["eval_only"]]
     return {r["label"] for r in (train or group)}
 
@@ -535,130 +587,157 @@ def count(records):
     return collections.Counter((r["dataset"], r["label"] or "(none)") for r in records)
 
 
-def build(shared, out_dir):
-    t0 = time.time()
-    stages = []           # [(name, Counter)]
-    removed = {}          # stage -> {reason: n}
-    isot_actions = {"fake": collections.Counter(), "true": collections.Counter()}
-    fnc_mismatch = []
+def keyed(counter):
+    return {f"{d}/{l}": n for (d, l), n in sorted(counter.items())}
 
-    recs = []
-    recs += read_fakenewsnet(shared, "politifact")
-    recs += read_fakenewsnet(shared, "gossipcop")
-    recs += read_buzzfeed(shared)
-    recs += read_isot(shared, isot_actions)
-    recs += read_fakenewscorpus(shared, fnc_mismatch)
-    seen_ids = collections.Counter()
-    for r in recs:  # FakeNewsNet repeats a few ids; make every id unique
-        seen_ids[r["id"]] += 1
-        if seen_ids[r["id"]] > 1:
-            r["id"] = f"{r['id']}#{seen_ids[r['id']]}"
-    order = {r["id"]: i for i, r in enumerate(recs)}
+
+def group_by(recs, key):
+    groups = collections.defaultdict(list)
     for r in recs:
-        assign_domain(r)
-    stages.append(("loaded", count(recs)))
+        if r[key]:
+            groups[r[key]].append(r)
+    return groups
 
-    recs = [r for r in recs if r["label"]]
-    stages.append(("labelled", count(recs)))
 
-    recs = [r for r in recs if len(r["text"]) >= MIN_CHARS]
-    stages.append(("short", count(recs)))
+# Each filter takes the records left and returns (records kept, what it removed, for the stats).
 
-    hits = collections.Counter()
-    kept = []
+def drop_unlabelled(recs):
+    return [r for r in recs if r["label"]], keyed(count(r for r in recs if not r["label"]))
+
+
+def drop_short(recs):
+    return [r for r in recs if len(r["text"]) >= MIN_CHARS], {}
+
+
+def drop_error_pages(recs):
+    hits, kept = collections.Counter(), []
     for r in recs:
         e = error_page(r["text"])
         if e:
             hits[e] += 1
         else:
             kept.append(r)
-    recs = kept
-    removed["error_pages"] = dict(hits.most_common())
-    stages.append(("error_pages", count(recs)))
+    return kept, dict(hits.most_common())
 
-    for r in recs:
-        r["_hash"] = text_hash(r["text"])
-        r["_url"] = url_key(r["url"])
-    by_hash = collections.defaultdict(list)
-    for r in recs:
-        by_hash[r["_hash"]].append(r)
-    templates = {h for h, g in by_hash.items() if len({x["_url"] or x["id"] for x in g}) >= TEMPLATE_MIN_URLS}
-    removed["templates"] = [{"copies": len(by_hash[h]), "labels": dict(count(by_hash[h])),
-                             "start": by_hash[h][0]["text"][:70]} for h in
-                            sorted(templates, key=lambda h: -len(by_hash[h]))]
-    recs = [r for r in recs if r["_hash"] not in templates]
-    stages.append(("templates", count(recs)))
 
-    by_hash = collections.defaultdict(list)
-    by_url = collections.defaultdict(list)
-    for r in recs:
-        by_hash[r["_hash"]].append(r)
-        if r["_url"]:
-            by_url[r["_url"]].append(r)
-    bad_text = {id(x) for g in by_hash.values() if len(group_labels(g)) > 1 for x in g}
-    bad_url = {id(x) for g in by_url.values() if len(group_labels(g)) > 1 for x in g}
-    removed["label_conflicts"] = {"same_text": len(bad_text), "same_url_only": len(bad_url - bad_text)}
+def drop_fact_checks(recs):
+    gone = [r for r in recs if fact_checker_text(r)]
+    return [r for r in recs if not fact_checker_text(r)], keyed(count(gone))
+
+
+def drop_templates(recs):
+    """Drops every copy of a text found under TEMPLATE_MIN_URLS or more different URLs: a site's
+    sign-up box, consent page or placeholder captured instead of the article."""
+    by_hash = group_by(recs, "_hash")
+    templates = [g for g in by_hash.values() if len({x["_url"] or x["id"] for x in g}) >= TEMPLATE_MIN_URLS]
+    templates.sort(key=lambda g: -len(g))
+    gone = {r["_hash"] for g in templates for r in g}
+    info = [{"copies": len(g), "labels": keyed(count(g)), "start": g[0]["text"][:70]} for g in templates]
+    return [r for r in recs if r["_hash"] not in gone], info
+
+
+def drop_label_conflicts(recs):
+    """Drops every copy of a text, and every record of a URL, that carries both labels."""
+    bad_text = {id(x) for g in group_by(recs, "_hash").values() if len(group_labels(g)) > 1 for x in g}
+    bad_url = {id(x) for g in group_by(recs, "_url").values() if len(group_labels(g)) > 1 for x in g}
     bad = bad_text | bad_url
-    recs = [r for r in recs if id(r) not in bad]
-    stages.append(("label_conflicts", count(recs)))
+    return [r for r in recs if id(r) not in bad], {"same_text": len(bad_text), "same_url_only": len(bad - bad_text)}
 
-    by_hash = collections.defaultdict(list)
-    for r in recs:
-        by_hash[r["_hash"]].append(r)
-    keep = {id(keep_best(g, order)) for g in by_hash.values()}
-    recs = [r for r in recs if id(r) in keep]
-    stages.append(("exact_duplicates", count(recs)))
 
-    nd_stats = {}
-    pairs = near_duplicate_pairs([r["text"] for r in recs], stats=nd_stats)
-    cross = collections.Counter()
-    for i, j, _ in pairs:
-        a, b = sorted((recs[i]["dataset"], recs[j]["dataset"]))
-        cross[f"{a} ~ {b}"] += 1
-    nd_stats["pairs_by_datasets"] = dict(cross.most_common())
-    nd_stats["pairs_cross_domain"] = sum(1 for i, j, _ in pairs if recs[i]["domain"] != recs[j]["domain"])
-    groups = clusters_from_pairs(len(recs), pairs)
-    nd_stats["clusters"] = len(groups)
-    nd_stats["cluster_sizes"] = dict(sorted(collections.Counter(len(g) for g in groups).items()))
-    drop_conflict, drop_dup = set(), set()
-    for g in groups:
-        members = [recs[i] for i in g]
+def drop_exact_duplicates(recs):
+    groups = [g for g in group_by(recs, "_hash").values() if len(g) > 1]
+    gone = {id(x) for g in groups for x in g if x is not keep_best(g)}
+    info = {"groups": len(groups), "copies_removed": len(gone),
+            "groups_across_datasets": sum(1 for g in groups if len({r["dataset"] for r in g}) > 1),
+            "groups_across_domains": sum(1 for g in groups if len({r["domain"] for r in g}) > 1)}
+    return [r for r in recs if id(r) not in gone], info
+
+
+def near_duplicates(recs):
+    """Returns (ids of records in near-duplicate clusters with both labels, ids of the other
+    clusters' records that are not kept, stats)."""
+    info = {}
+    pairs = near_duplicate_pairs([r["text"] for r in recs], stats=info)
+    info["pairs_by_datasets"] = dict(collections.Counter(
+        " ~ ".join(sorted((recs[i]["dataset"], recs[j]["dataset"]))) for i, j, _ in pairs).most_common())
+    info["pairs_cross_domain"] = sum(1 for i, j, _ in pairs if recs[i]["domain"] != recs[j]["domain"])
+    clusters = clusters_from_pairs(len(recs), pairs)
+    info["clusters"] = len(clusters)
+    info["cluster_sizes"] = {str(k): n for k, n in sorted(collections.Counter(len(c) for c in clusters).items())}
+    conflict, dup = set(), set()
+    for c in clusters:
+        members = [recs[i] for i in c]
         if len(group_labels(members)) > 1:
-            drop_conflict.update(id(x) for x in members)
+            conflict.update(id(x) for x in members)
         else:
-            best = keep_best(members, order)
-            drop_dup.update(id(x) for x in members if x is not best)
-    recs = [r for r in recs if id(r) not in drop_conflict]
-    stages.append(("near_dup_conflicts", count(recs)))
-    recs = [r for r in recs if id(r) not in drop_dup]
-    stages.append(("near_duplicates", count(recs)))
+            best = keep_best(members)
+            dup.update(id(x) for x in members if x is not best)
+    return conflict, dup, info
+
+
+def load(shared, isot_actions, fnc_mismatch):
+    recs = [*read_fakenewsnet(shared, "politifact"), *read_fakenewsnet(shared, "gossipcop"),
+            *read_buzzfeed(shared), *read_isot(shared, isot_actions), *read_fakenewscorpus(shared, fnc_mismatch)]
+    seen = collections.Counter()
+    for i, r in enumerate(recs):
+        seen[r["id"]] += 1
+        if seen[r["id"]] > 1:  # make every id unique should a set repeat one
+            r["id"] = f"{r['id']}#{seen[r['id']]}"
+        r["_order"] = i
+        assign_domain(r)
+    return recs
+
+
+def build(shared, out_dir):
+    """Runs the whole build; returns the stats written to DIR/corpus_stats.json."""
+    t0 = time.time()
+    isot_actions = {"fake": collections.Counter(), "true": collections.Counter()}
+    fnc_mismatch = []
+    recs = load(shared, isot_actions, fnc_mismatch)
+    stages, removed = [("loaded", count(recs))], {}
+
+    def run(name, fn):
+        nonlocal recs
+        recs, removed[name] = fn(recs)
+        stages.append((name, count(recs)))
+
+    run("labelled", drop_unlabelled)
+    run("short", drop_short)
+    run("error_pages", drop_error_pages)
+    run("fact_checks", drop_fact_checks)
+    for r in recs:
+        r["_hash"], r["_url"] = text_hash(r["text"]), url_key(r["url"])
+    run("templates", drop_templates)
+    run("label_conflicts", drop_label_conflicts)
+    run("exact_duplicates", drop_exact_duplicates)
+    conflict, dup, nd_stats = near_duplicates(recs)
+    run("near_dup_conflicts", lambda rs: ([r for r in rs if id(r) not in conflict], len(conflict)))
+    run("near_duplicates", lambda rs: ([r for r in rs if id(r) not in dup], len(dup)))
     t_filters = time.time() - t0
 
-    corpus = [{k: r[k] for k in ("id", "dataset", "domain", "url", "title", "text", "label", "fine_label",
-                                 "eval_only")} for r in recs]
-
+    fields = ("id", "dataset", "domain", "url", "title", "text", "label", "fine_label", "eval_only")
+    corpus = [{k: r[k] for k in fields} for r in recs]
     train_pool = [r for r in corpus if not r["eval_only"]]
     eval_only = [r for r in corpus if r["eval_only"]]
     site = site_split(train_pool)
     rand = random_split(train_pool)
 
-    os.makedirs(os.path.join(out_dir, "splits/site"), exist_ok=True)
-    os.makedirs(os.path.join(out_dir, "splits/random"), exist_ok=True)
+    for kind in ("site", "random"):
+        os.makedirs(os.path.join(out_dir, "splits", kind), exist_ok=True)
     write_jsonl(os.path.join(out_dir, "corpus.jsonl"), corpus)
     write_jsonl(os.path.join(out_dir, "splits/eval_only.jsonl"), eval_only)
     for kind, splits in (("site", site), ("random", rand)):
         for s in SPLITS:
             write_jsonl(os.path.join(out_dir, "splits", kind, s + ".jsonl"), splits[s])
 
-    train_domains = {r["domain"] for r in site["train"]}
     stats = {
         "command": "tools/build_corpus.py --shared SHARED --out DIR",
-        "parameters": {"min_chars": MIN_CHARS, "template_min_urls": TEMPLATE_MIN_URLS,
-                       "near_dup_jaccard": NEAR_DUP_JACCARD, "minhash_bands": MINHASH_BANDS,
-                       "minhash_rows": MINHASH_ROWS, "shingle_words": SHINGLE_WORDS,
-                       "site_salt": SITE_SALT, "random_seed": RANDOM_SEED, "fractions": FRACTIONS},
-        "stages": [{"stage": name, "counts": {f"{d}/{l}": n for (d, l), n in sorted(c.items())},
-                    "total": sum(c.values())} for name, c in stages],
+        "parameters": {"min_chars": MIN_CHARS, "error_page_max_chars": ERROR_PAGE_MAX_CHARS,
+                       "template_min_urls": TEMPLATE_MIN_URLS, "near_dup_jaccard": NEAR_DUP_JACCARD,
+                       "minhash_bands": MINHASH_BANDS, "minhash_rows": MINHASH_ROWS,
+                       "shingle_words": SHINGLE_WORDS, "site_salt": SITE_SALT, "random_seed": RANDOM_SEED,
+                       "fractions": FRACTIONS},
+        "stages": [{"stage": name, "counts": keyed(c), "total": sum(c.values())} for name, c in stages],
         "removed": removed,
         "near_duplicates": nd_stats,
         "isot_cleaning": {k: dict(v) for k, v in isot_actions.items()},
@@ -667,7 +746,8 @@ def build(shared, out_dir):
         "domains": domain_stats(recs),
         "splits": {"site": split_stats(site), "random": split_stats(rand),
                    "eval_only": split_stats({"eval_only": eval_only})["eval_only"]},
-        "eval_only_domains_in_site_train": sorted({r["domain"] for r in eval_only} & train_domains),
+        "eval_only_domains_in_site_train": sorted({r["domain"] for r in eval_only} &
+                                                  {r["domain"] for r in site["train"]}),
         "seconds": {"filters": round(t_filters, 1), "total": round(time.time() - t0, 1)},
     }
     with open(os.path.join(out_dir, "corpus_stats.json"), "w", encoding="utf-8") as f:
@@ -711,7 +791,7 @@ def write_jsonl(path, recs):
 SHORT_DATASET = {"fakenewsnet_politifact": "politifact", "fakenewsnet_gossipcop": "gossipcop",
                  "buzzfeed_webis_2016": "buzzfeed", "isot_subset": "isot", "fakenewscorpus_sample": "fnc*"}
 SHORT_STAGE = {"loaded": "loaded", "labelled": "labelled", "short": "short", "error_pages": "errpage",
-               "templates": "template", "label_conflicts": "conflict", "exact_duplicates": "exactdup",
+               "fact_checks": "factchk", "templates": "template", "label_conflicts": "conflict", "exact_duplicates": "exactdup",
                "near_dup_conflicts": "nearconf", "near_duplicates": "neardup"}
 
 
@@ -754,6 +834,7 @@ def main():
     print("\nerror pages by pattern:", stats["removed"]["error_pages"])
     print("templates removed:", len(stats["removed"]["templates"]), "texts,",
           sum(t["copies"] for t in stats["removed"]["templates"]), "copies")
+    print("fact-checker write-ups:", stats["removed"]["fact_checks"])
     print("label conflicts:", stats["removed"]["label_conflicts"])
     nd = stats["near_duplicates"]
     print(f"near duplicates: {nd['candidate_pairs']} LSH candidate pairs, {nd['verified_pairs']} with "
