@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "cues/source_classifier.h"
+#include "text/utf8.h"
 #include "cues/phrase_lexicon.h"
 
 namespace credence::internal {
@@ -24,13 +25,6 @@ struct VerbInfo {
   bool noun_ambiguous = false;  // "reports", "claims": also nouns
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // data/reporting_verbs.txt, through the shared lexicon loader; the flag
 // "noun" marks forms that are also nouns ("reports", "claims").
 const std::unordered_map<std::string, VerbInfo>& Verbs() {
@@ -40,7 +34,7 @@ const std::unordered_map<std::string, VerbInfo>& Verbs() {
     for (std::size_t e = 0; e < lexicon.size(); ++e) {
       const std::string& form = lexicon.phrase(e);
       if (form.find(' ') != std::string::npos) continue;  // "according to" is a pattern of its own
-      (*map)[Lower(form)] = VerbInfo{(lexicon.flags(e) & kNounFlag) != 0};
+      (*map)[ToLower(form)] = VerbInfo{(lexicon.flags(e) & kNounFlag) != 0};
     }
     return map;
   }();
@@ -82,7 +76,7 @@ struct Sentence3 {
   std::string_view text;
   const std::vector<Token>& tokens;
   std::size_t first, end;
-  std::string LowerAt(std::size_t i) const { return Lower(text.substr(tokens[i].span.start, tokens[i].span.size())); }
+  std::string LowerAt(std::size_t i) const { return ToLower(text.substr(tokens[i].span.start, tokens[i].span.size())); }
   bool IsWord(std::size_t i) const { return tokens[i].kind == TokenKind::kWord; }
   bool IsPunctAt(std::size_t i, char c) const {
     return tokens[i].kind == TokenKind::kPunct && text[tokens[i].span.start] == c;

@@ -24,9 +24,10 @@ bool EndsClause(std::string_view text, const Token& t) {
 
 }  // namespace
 
-void FindMediaAttacks(std::string_view text, const std::vector<Token>& tokens, std::vector<Span>* evidence) {
+void FindMediaAttacks(std::string_view text, const std::vector<Token>& tokens,
+                      const std::vector<std::string>& normalized, std::vector<Span>* evidence) {
   std::vector<PhraseMatch> matches;
-  PhraseLexicon::Builtin("media_attack.txt").FindAll(text, tokens, 0, tokens.size(), &matches);
+  PhraseLexicon::Builtin("media_attack.txt").FindAll(normalized, tokens, 0, tokens.size(), &matches);
   std::vector<bool> used(matches.size(), false);
   for (std::size_t m = 0; m < matches.size(); ++m) {
     const PhraseMatch& media = matches[m];

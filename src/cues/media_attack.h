@@ -3,6 +3,7 @@
 // media"), or a phrase that attacks on its own ("presstitutes").
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace credence::internal {
 
 // Appends to *evidence one span per attack among `tokens`, from the attack
 // word to the media phrase (or the reverse), using data/media_attack.txt.
-void FindMediaAttacks(std::string_view text, const std::vector<Token>& tokens, std::vector<Span>* evidence);
+// `normalized` is NormalizeTokens(text, tokens), made once by the caller.
+void FindMediaAttacks(std::string_view text, const std::vector<Token>& tokens,
+                      const std::vector<std::string>& normalized, std::vector<Span>* evidence);
 
 }  // namespace credence::internal

@@ -43,8 +43,9 @@ void DetectAppealForMoney(const CueContext& ctx, std::vector<Cue>* cues) {
 void DetectMediaAttack(const CueContext& ctx, std::vector<Cue>* cues) {
   std::vector<Span> evidence;
   std::vector<Token> appeal_tokens = AppealTokens(ctx);
-  FindMediaAttacks(ctx.text, ctx.structure.tokens, &evidence);
-  FindMediaAttacks(ctx.text, appeal_tokens, &evidence);
+  // The article's tokens were normalised once for all detectors; only the appeal blocks' are new.
+  FindMediaAttacks(ctx.text, ctx.structure.tokens, ctx.normalized_tokens, &evidence);
+  FindMediaAttacks(ctx.text, appeal_tokens, NormalizeTokens(ctx.text, appeal_tokens), &evidence);
   std::size_t n = evidence.size();
   AddCue(CueId::kMediaAttack, Saturate(static_cast<double>(n), 1.0), std::move(evidence),
          std::to_string(n) + " attacks on the media", cues);

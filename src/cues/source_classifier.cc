@@ -9,16 +9,10 @@
 #include <unordered_map>
 
 #include "data/embedded_data.h"
+#include "text/utf8.h"
 
 namespace credence::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> words;
@@ -55,7 +49,7 @@ class NameIndex {
  public:
   explicit NameIndex(bool lower) : lower_(lower) {}
   void Add(std::string_view phrase, std::size_t payload) {
-    std::vector<std::string> words = SplitWords(lower_ ? Lower(phrase) : std::string(phrase));
+    std::vector<std::string> words = SplitWords(lower_ ? ToLower(phrase) : std::string(phrase));
     if (words.empty()) return;
     std::string first = words[0];
     index_[first].push_back({std::move(words), payload});
@@ -65,7 +59,7 @@ class NameIndex {
                                                              std::size_t i, std::size_t end) const {
     auto word = [&](std::size_t k) {
       std::string_view w = text.substr(tokens[k].span.start, tokens[k].span.size());
-      return lower_ ? Lower(w) : std::string(w);
+      return lower_ ? ToLower(w) : std::string(w);
     };
     auto it = index_.find(word(i));
     if (it == index_.end()) return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "cues/phrase_lexicon.h"
 #include "text/tokenizer.h"
 
 namespace credence::internal {
@@ -14,7 +15,7 @@ std::vector<std::string> Attacks(const std::string& text) {
   std::vector<Token> tokens;
   Tokenize(text, Span{0, text.size()}, &tokens);
   std::vector<Span> evidence;
-  FindMediaAttacks(text, tokens, &evidence);
+  FindMediaAttacks(text, tokens, NormalizeTokens(text, tokens), &evidence);
   std::vector<std::string> out;
   for (const Span& s : evidence) out.push_back(text.substr(s.start, s.size()));
   return out;
