@@ -98,18 +98,23 @@ const credence::Analyzer* SharedAnalyzer(std::string* error) {
   return &*analyzer;
 }
 
-void BM_AnalyzeCorpus(benchmark::State& state) {
-  const Corpus& corpus = LoadCorpus();
+// Returns the shared Analyzer, or null after marking `state` skipped when the
+// corpus or the Analyzer could not be had.
+const credence::Analyzer* Prepare(const Corpus& corpus, benchmark::State& state) {
   if (!corpus.error.empty()) {
     state.SkipWithError(corpus.error.c_str());
-    return;
+    return nullptr;
   }
   std::string error;
   const credence::Analyzer* analyzer = SharedAnalyzer(&error);
-  if (analyzer == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
+  if (analyzer == nullptr) state.SkipWithError(error.c_str());
+  return analyzer;
+}
+
+void BM_AnalyzeCorpus(benchmark::State& state) {
+  const Corpus& corpus = LoadCorpus();
+  const credence::Analyzer* analyzer = Prepare(corpus, state);
+  if (analyzer == nullptr) return;
   std::vector<credence::Document> docs;
   std::size_t bytes = 0;
   docs.reserve(corpus.texts.size());
@@ -152,16 +157,8 @@ std::string SyntheticText(const Corpus& corpus, std::size_t size) {
 
 void BM_AnalyzeSynthetic(benchmark::State& state) {
   const Corpus& corpus = LoadCorpus();
-  if (!corpus.error.empty()) {
-    state.SkipWithError(corpus.error.c_str());
-    return;
-  }
-  std::string error;
-  const credence::Analyzer* analyzer = SharedAnalyzer(&error);
-  if (analyzer == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
+  const credence::Analyzer* analyzer = Prepare(corpus, state);
+  if (analyzer == nullptr) return;
   const std::size_t size = static_cast<std::size_t>(state.range(0)) << 20;
   credence::Result<credence::Document> doc = credence::Document::FromBytes(SyntheticText(corpus, size));
   if (!doc) {

@@ -34,7 +34,6 @@ so that the sample and the tables can be remade without running credence.
 Standard library only; run with Debian's /usr/bin/python3.
 """
 
-import argparse
 import collections
 import concurrent.futures
 import datetime
@@ -46,7 +45,7 @@ import re
 import subprocess
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from credence_run import REPO, common_parser, run_credence
 
 # (name, path under shared/, text field)
 DATASETS = [
@@ -65,15 +64,8 @@ TEXT_CHARS = 300
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--credence", default=os.path.join(REPO, "build/release/credence"))
-    p.add_argument("--shared", default=os.environ.get("CREDENCE_SHARED", os.path.join(REPO, "..", "shared")))
-    p.add_argument("--out", default=os.path.join(REPO, "docs/leftovers-eval.json"))
+    p = common_parser(__doc__.split("\n")[0], "docs/leftovers-eval.json")
     p.add_argument("--review", default=os.path.join(REPO, "docs/leftovers-review.md"))
-    p.add_argument("--jobs", type=int, default=2, help="credence processes at a time (default 2)")
-    p.add_argument("--spelling", action="store_true",
-                   help="keep the spelling cue on (off by default: loading the Hunspell dictionary costs ~0.1 s "
-                        "per process and changes nothing measured here)")
     p.add_argument("--limit", type=int, default=0, help="only the first N records of each dataset (testing)")
     p.add_argument("--cache", help="JSONL of per-document results: those in it are not run again; "
                                    "new ones are appended (made with the same binary!)")
@@ -107,29 +99,6 @@ def encode(text):
     return text.encode("utf-8", "surrogatepass")
 
 
-def run_credence(binary, title, data, spelling=False):
-    """Returns (report dict or None, error string or None)."""
-    cmd = [binary, "analyze", "--format", "json"]
-    if not spelling:
-        cmd += ["--dictionary", ""]
-    title = title.replace("\x00", " ").strip()
-    if title:
-        cmd.append("--title=" + title)
-    cmd.append("-")
-    try:
-        r = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
-    except subprocess.TimeoutExpired:
-        return None, "timeout"
-    except OSError as e:  # e.g. the binary is being rebuilt under us
-        return None, f"cannot run {binary}: {e}"
-    if r.returncode != 0:
-        return None, f"exit {r.returncode}: {r.stderr.decode('utf-8', 'replace').strip()[:200]}"
-    try:
-        return json.loads(r.stdout), None
-    except ValueError as e:
-        return None, f"bad JSON: {e}"
-
-
 def summarise(report):
     """The parts of a report this evaluation needs."""
     art = report.get("article") or {}
@@ -160,7 +129,7 @@ def analyse_all(args):
         name, i, doc_id, title, text = rec
         if not text.strip():
             return {"dataset": name, "index": i, "id": doc_id, "empty": True}
-        report, err = run_credence(args.credence, title, encode(text), args.spelling)
+        report, err = run_credence(args.credence, encode(text), title, args.spelling)
         out = {"dataset": name, "index": i, "id": doc_id}
         if err:
             out["error"] = err
@@ -458,7 +427,7 @@ def show_context(args):
         section, name, doc_id, span = k
         title, text = docs[(name, doc_id)]
         data = encode(text)
-        report, err = run_credence(args.credence, title, data, args.spelling)
+        report, err = run_credence(args.credence, data, title, args.spelling)
         b, e = map(int, span.split("-"))
         print(f"=== {n} {section} {name} {doc_id} {catrule} {span} verdict={v!r} {why}")
         print(f"title: {title}")

@@ -32,7 +32,6 @@ Usage: tools/eval_quotes.py [--credence build/release/credence] [--shared ../sha
 Standard library only; run with Debian's /usr/bin/python3.
 """
 
-import argparse
 import ast
 import collections
 import concurrent.futures
@@ -42,10 +41,9 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from credence_run import REPO, common_parser, run_credence
 DATA = "data/buzzfeed_webis_2016/buzzfeed_webis_2016.jsonl.gz"
 QUOTE_MARKS = set('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f\u2039\u203a')
 SEED = 2
@@ -53,15 +51,8 @@ N_ERRORS = 10
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--credence", default=os.path.join(REPO, "build/release/credence"))
-    p.add_argument("--shared", default=os.environ.get("CREDENCE_SHARED", os.path.join(REPO, "..", "shared")))
-    p.add_argument("--out", default=os.path.join(REPO, "docs/quotes-eval.json"))
+    p = common_parser(__doc__.split("\n")[0], "docs/quotes-eval.json")
     p.add_argument("--errors", default=os.path.join(REPO, "docs/quotes-errors.md"))
-    p.add_argument("--jobs", type=int, default=2, help="credence processes at a time (default 2)")
-    p.add_argument("--spelling", action="store_true",
-                   help="keep the spelling cue on (off by default: loading the Hunspell dictionary costs ~0.1 s "
-                        "per process and changes nothing measured here)")
     p.add_argument("--limit", type=int, default=0, help="only the first N articles (testing)")
     return p.parse_args()
 
@@ -104,22 +95,6 @@ def utf16_indexable(text):
     """Returns `text` with each astral character as two U+FFFD, so that
     string indices are UTF-16 offsets."""
     return "".join(c if ord(c) <= 0xFFFF else "\ufffd\ufffd" for c in text)
-
-
-def run_credence(binary, data, spelling=False):
-    cmd = [binary, "analyze", "--format", "json"] + ([] if spelling else ["--dictionary", ""]) + ["-"]
-    try:
-        r = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
-    except subprocess.TimeoutExpired:
-        return None, "timeout"
-    except OSError as e:  # e.g. the binary is being rebuilt under us
-        return None, f"cannot run {binary}: {e}"
-    if r.returncode != 0:
-        return None, f"exit {r.returncode}: {r.stderr.decode('utf-8', 'replace').strip()[:200]}"
-    try:
-        return json.loads(r.stdout), None
-    except ValueError as e:
-        return None, f"bad JSON: {e}"
 
 
 def match(pred, gold):
@@ -233,7 +208,7 @@ def main():
     empty = len(docs) - len(todo)
 
     def work(d):
-        return run_credence(args.credence, d["text"].encode("utf-8", "surrogatepass"), args.spelling)
+        return run_credence(args.credence, d["text"].encode("utf-8", "surrogatepass"), spelling=args.spelling)
 
     errors = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
