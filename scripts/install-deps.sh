@@ -7,9 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libexpected-dev
-  libhunspell-dev hunspell-en-us hunspell-en-gb hunspell libutf8proc-dev libre2-dev
+  libhunspell-dev hunspell-en-us hunspell-en-gb hunspell libutf8proc-dev libre2-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
+  fasttext  # the peer that bench/model_vs_fasttext.sh measures against
 )
 
 missing=()

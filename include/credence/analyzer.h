@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@
 
 namespace credence {
 
+class Model;
+
 struct AnalyzerOptions {
   // Hunspell dictionary, as the path without extension of a .aff/.dic pair.
   // Default: Debian's hunspell-en-us. When missing, the spelling cue is off
@@ -28,6 +31,15 @@ struct AnalyzerOptions {
   // Further dictionaries a word may be in to count as spelled right, so that
   // British spellings ("organised") are not errors. Missing ones are skipped.
   std::vector<std::string> extra_spelling_dictionaries = {"/usr/share/hunspell/en_GB"};
+  // The content model (model.h) that gives each Report its verdict.
+  // nullopt (the default): the model that ships with credence
+  // (DefaultModelPath()); when none is found, reports carry no verdict and
+  // say so in their warnings. "": no model. A path: that model, and Create
+  // fails when it cannot be loaded.
+  std::optional<std::string> model_path;
+  // Whether to look the Document's url up in the site-reputation table
+  // (reputation.h). Default: on.
+  bool site_reputation = true;
 };
 
 class Analyzer {
@@ -39,6 +51,9 @@ class Analyzer {
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;
   ~Analyzer();
+
+  // Returns the model that scores reports, or nullptr when there is none.
+  const Model* model() const;
 
   // Returns the report for `document`.
   Report Analyze(const Document& document) const;

@@ -6,18 +6,21 @@
 // while writing the Report.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "credence/annotations.h"
 #include "credence/article.h"
 #include "credence/cue.h"
+#include "credence/reputation.h"
 #include "credence/structure.h"
+#include "credence/verdict.h"
 
 namespace credence {
 
 // The version of the JSON report's layout. Bumped on any change to its fields.
-inline constexpr const char* kReportSchemaVersion = "1.0";
+inline constexpr const char* kReportSchemaVersion = "1.1";
 
 struct Report {
   Article article;
@@ -25,6 +28,8 @@ struct Report {
   std::vector<Quote> quotes;
   std::vector<Attribution> attributions;
   std::vector<Cue> cues;                // only cues with strength > 0 or evidence
+  std::optional<Verdict> verdict;       // the content model's score; none without a model
+  std::optional<SiteReputation> site;   // the source lists' ratings of the url's site; none when unknown
   std::vector<std::string> warnings;    // e.g. repaired bytes, spelling dictionary missing
 };
 

@@ -2,6 +2,7 @@
 #include "credence/annotations.h"
 #include "credence/article.h"
 #include "credence/status.h"
+#include "credence/verdict.h"
 
 namespace credence {
 
@@ -49,6 +50,24 @@ std::string_view SourceKindName(SourceKind kind) {
     case SourceKind::kUnattributed: return "unattributed";
   }
   return "unknown";
+}
+
+std::string_view VerdictLabelName(VerdictLabel label) {
+  switch (label) {
+    case VerdictLabel::kReliable: return "reliable";
+    case VerdictLabel::kUncertain: return "uncertain";
+    case VerdictLabel::kUnreliable: return "unreliable";
+  }
+  return "uncertain";
+}
+
+std::string_view FeatureKindName(FeatureKind kind) {
+  switch (kind) {
+    case FeatureKind::kWords: return "words";
+    case FeatureKind::kHeadline: return "headline";
+    case FeatureKind::kCue: return "cue";
+  }
+  return "words";
 }
 
 }  // namespace credence

@@ -19,6 +19,8 @@ struct AnalyzeArgs {
   bool compact = false;          // --compact: JSON on one line
   std::string dictionary;        // --dictionary: hunspell .aff/.dic path without extension; "" = default
   bool dictionary_given = false;  // whether --dictionary was on the command line
+  std::string model;              // --model: content model file; "" = no verdict
+  bool model_given = false;       // whether --model was on the command line
   std::string color = "auto";    // --color: auto, always or never
 };
 

@@ -1,6 +1,8 @@
 // Maps each StatusCode to the exit code documented in docs/exit-codes.md.
 #include "cli/exit_codes.h"
 
+#include <iostream>
+
 namespace credence::internal {
 
 int ExitCodeFor(StatusCode code) {
@@ -16,6 +18,11 @@ int ExitCodeFor(StatusCode code) {
     case StatusCode::kInternal: return kExitInternal;
   }
   return kExitInternal;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "credence: error: " << status.message() << "\n";
+  return ExitCodeFor(status);
 }
 
 }  // namespace credence::internal

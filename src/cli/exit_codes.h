@@ -20,4 +20,7 @@ int ExitCodeFor(StatusCode code);
 // Returns the exit code documented for `status`'s code.
 inline int ExitCodeFor(const Status& status) { return ExitCodeFor(status.code()); }
 
+// Prints "credence: error: MESSAGE" to standard error; returns the exit code for `status`.
+int Fail(const Status& status);
+
 }  // namespace credence::internal

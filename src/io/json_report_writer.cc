@@ -203,6 +203,48 @@ Json CuesJson(const Document& doc, const std::vector<Cue>& cues) {
   return out;
 }
 
+Json Rounded(double v, double scale = 1e6) { return NumberJson(std::round(v * scale) / scale); }
+
+Json VerdictJson(const Document& doc, const Verdict& v) {
+  Json j = Json::object();
+  j["probability_unreliable"] = Rounded(v.probability_unreliable);
+  j["label"] = std::string(VerdictLabelName(v.label));
+  j["thresholds"] = {{"reliable_below", kReliableBelow}, {"unreliable_from", kUnreliableFrom}};
+  j["logit"] = Rounded(v.logit);
+  j["bias"] = Rounded(v.bias);
+  Json top = Json::array();
+  for (const FeatureContribution& f : v.top_features) {
+    Json t = Json::object();
+    t["kind"] = std::string(FeatureKindName(f.kind));
+    t["name"] = ValidUtf8(f.name);
+    t["value"] = Rounded(f.value);
+    t["contribution"] = Rounded(f.contribution);
+    Json spans = Json::array();
+    for (const Span& s : f.spans) spans.push_back(SpanJson(doc, s));
+    t["spans"] = std::move(spans);
+    top.push_back(std::move(t));
+  }
+  j["top_features"] = std::move(top);
+  j["rest"] = Rounded(v.rest);
+  j["feature_count"] = v.feature_count;
+  j["model"] = ValidUtf8(v.model_id);
+  return j;
+}
+
+Json SiteJson(const SiteReputation& site) {
+  Json j = Json::object();
+  j["domain"] = ValidUtf8(site.domain);
+  j["consensus"] = site.consensus;
+  j["lists_unreliable"] = site.lists_unreliable;
+  j["lists_rated"] = site.lists_rated;
+  Json ratings = Json::array();
+  for (const SiteRating& r : site.ratings)
+    ratings.push_back({{"list", r.list}, {"date", r.date}, {"rating", r.rating}, {"factuality", r.factuality},
+                       {"bias", r.bias}, {"detail", ValidUtf8(r.detail)}});
+  j["ratings"] = std::move(ratings);
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report) {
@@ -210,6 +252,8 @@ nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report) {
   j["schema_version"] = kReportSchemaVersion;
   j["credence_version"] = CREDENCE_VERSION;
   j["input"] = InputJson(doc);
+  j["verdict"] = report.verdict ? VerdictJson(doc, *report.verdict) : Json(nullptr);
+  j["site"] = report.site ? SiteJson(*report.site) : Json(nullptr);
   j["article"] = ArticleJson(doc, report.article);
   j["removed"] = RemovedJson(doc, report.article.removed);
   j["structure"] = StructureJson(doc, report.structure);

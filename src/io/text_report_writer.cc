@@ -235,12 +235,52 @@ void AppendCues(std::string& out, const Document& doc, const Report& r, const Pa
   }
 }
 
+// The verdict and the site's reputation, side by side but apart: the first
+// comes from the text, the second from lists about the site.
+void AppendVerdict(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.verdict) {
+    const Verdict& v = *r.verdict;
+    char head[96];
+    std::snprintf(head, sizeof head, "Verdict: %s (probability unreliable %.2f)",
+                  std::string(VerdictLabelName(v.label)).c_str(), v.probability_unreliable);
+    Section(out, paint, head);
+    out += paint(kDim, "  from the text alone, model " + v.model_id + "; what moved it (logit " + Number(v.logit) +
+                           " = bias " + Number(v.bias) + " + these + " + Number(v.rest) + " from " +
+                           std::to_string(v.feature_count - v.top_features.size()) + " others):") + "\n";
+    for (const FeatureContribution& f : v.top_features) {
+      char num[32];
+      std::snprintf(num, sizeof num, "%+.3f", f.contribution);
+      std::string where;
+      if (!f.spans.empty()) where = "  e.g. \"" + Truncate(OneLine(doc.Slice(f.spans.front())), 30) + "\"";
+      out += "  " + paint(f.contribution > 0 ? kRed : kGreen, num) + "  " +
+             PadRight(std::string(FeatureKindName(f.kind)), 9) + Truncate(OneLine(f.name), 34) +
+             paint(kDim, where) + "\n";
+    }
+  }
+  if (r.site) {
+    Section(out, paint, "Site: " + r.site->domain + " (" + (r.site->consensus.empty() ? "no rating" : r.site->consensus) +
+                            ", " + std::to_string(r.site->lists_unreliable) + " of " +
+                            std::to_string(r.site->lists_rated) + " lists say unreliable)");
+    out += paint(kDim, "  what source lists say about the site; not part of the verdict above") + "\n";
+    for (const SiteRating& s : r.site->ratings) {
+      std::string line = PadRight(s.list, 18) + PadRight(s.date, 11) + PadRight(s.rating.empty() ? "-" : s.rating, 11);
+      if (!s.factuality.empty()) line += "factuality " + s.factuality + "  ";
+      if (!s.bias.empty()) line += "bias " + s.bias;
+      out += "  " + Truncate(line, kWidth - 2) + "\n";
+    }
+  } else if (!doc.url().empty()) {
+    Section(out, paint, "Site");
+    out += paint(kDim, "  " + Truncate(OneLine(doc.url()), kWidth - 30) + ": not in the source lists") + "\n";
+  }
+}
+
 }  // namespace
 
 std::string WriteTextReport(const Document& doc, const Report& report, bool color) {
   Painter paint(color);
   std::string out;
   AppendHeader(out, doc, report, paint);
+  AppendVerdict(out, doc, report, paint);
   AppendBody(out, doc, report, paint);
   AppendRemoved(out, doc, report, paint);
   AppendAttributions(out, doc, report, paint);

@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include "credence/model.h"
+#include "credence/reputation.h"
+
 #include "cues/attribution_finder.h"
 #include "cues/cue_context.h"
 #include "cues/cue_detectors.h"
@@ -18,6 +21,9 @@ namespace credence {
 struct Analyzer::Impl {
   std::unique_ptr<internal::SpellChecker> speller;
   std::string speller_warning;  // why spelling is off, or ""
+  std::optional<Model> model;
+  std::string model_warning;    // why there is no verdict, or ""
+  bool site_reputation = true;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -40,8 +46,23 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
   } else {
     impl->speller_warning = "spelling cue off: no dictionary configured";
   }
+  const std::string model_path = options.model_path.value_or(DefaultModelPath());
+  if (!model_path.empty()) {
+    Result<Model> model = Model::Load(model_path);
+    if (!model) {
+      if (options.model_path) return tl::unexpected(model.error());  // asked for by name: a hard error
+      impl->model_warning = "verdict off: " + model.error().message();
+    } else {
+      impl->model.emplace(std::move(*model));
+    }
+  } else if (!options.model_path) {
+    impl->model_warning = "verdict off: no model found (set CREDENCE_MODEL or pass --model)";
+  }
+  impl->site_reputation = options.site_reputation;
   return Analyzer(std::move(impl));
 }
+
+const Model* Analyzer::model() const { return impl_->model ? &*impl_->model : nullptr; }
 
 Report Analyzer::Analyze(const Document& document) const {
   std::string_view text = document.text();
@@ -61,6 +82,8 @@ Report Analyzer::Analyze(const Document& document) const {
                            internal::CountWords(report.structure),
                            internal::NormalizeTokens(text, report.structure.tokens)};
   report.cues = internal::DetectAllCues(ctx);
+  if (impl_->model) report.verdict = impl_->model->Score(text, report);
+  if (impl_->site_reputation && !document.url().empty()) report.site = LookUpSite(document.url());
 
   if (document.invalid_utf8_bytes() > 0)
     report.warnings.push_back(std::to_string(document.invalid_utf8_bytes()) +
@@ -70,6 +93,7 @@ Report Analyzer::Analyze(const Document& document) const {
   if (document.control_bytes() > 0)
     report.warnings.push_back(std::to_string(document.control_bytes()) + " control bytes replaced by spaces");
   if (!impl_->speller_warning.empty()) report.warnings.push_back(impl_->speller_warning);
+  if (!impl_->model_warning.empty()) report.warnings.push_back(impl_->model_warning);
   return report;
 }
 

@@ -1,0 +1,60 @@
+// Verdict: how likely an article is to be unreliable, as the trained model
+// scores its content, and which of its words and cues moved the score.
+//
+// A Verdict is a plain value made by Model::Score (model.h). Its numbers are
+// exact: bias + the contributions of top_features + rest == logit, and
+// probability_unreliable == 1 / (1 + exp(-logit)).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/span.h"
+
+namespace credence {
+
+// The label of a verdict: the calibrated probability cut at two thresholds.
+enum class VerdictLabel { kReliable, kUncertain, kUnreliable };
+
+// Below this probability the label is kReliable.
+inline constexpr double kReliableBelow = 0.35;
+// At or above this probability the label is kUnreliable; in between, kUncertain.
+inline constexpr double kUnreliableFrom = 0.65;
+
+// Returns the label for a calibrated probability of being unreliable.
+VerdictLabel LabelForProbability(double probability_unreliable);
+// Returns "reliable", "uncertain" or "unreliable".
+std::string_view VerdictLabelName(VerdictLabel label);
+
+enum class FeatureKind {
+  kWords,    // a word or two-word n-gram of the text ("sources say")
+  kHeadline, // a word or n-gram of the headline, kept apart from the body's
+  kCue,      // a cue's strength or an article measure (cues, quotes, length)
+};
+
+// Returns "words", "headline" or "cue".
+std::string_view FeatureKindName(FeatureKind kind);
+
+struct FeatureContribution {
+  FeatureKind kind = FeatureKind::kWords;
+  std::string name;           // the n-gram as normalised ("it would"), or the cue feature's name
+  double value = 0.0;         // the feature's value in this article
+  double contribution = 0.0;  // weight * value, in logit units; > 0 pushes towards unreliable
+  std::vector<Span> spans;    // where it occurs in the input (first occurrences, at most 20)
+};
+
+struct Verdict {
+  double probability_unreliable = 0.0;  // calibrated on held-out sites
+  VerdictLabel label = VerdictLabel::kUncertain;
+  double logit = 0.0;  // log odds of unreliable
+  double bias = 0.0;   // the model's intercept
+  // The features with the largest |contribution|, largest first.
+  std::vector<FeatureContribution> top_features;
+  double rest = 0.0;            // the summed contribution of every feature not listed
+  std::size_t feature_count = 0;  // distinct features with a non-zero value
+  std::string model_id;         // which model scored it (Model::id())
+};
+
+}  // namespace credence

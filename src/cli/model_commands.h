@@ -1,0 +1,44 @@
+// `credence train` and `credence eval`: fit the content model on a labelled
+// corpus (tools/build_corpus.py makes one) and measure it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace credence::internal {
+
+// The options of `credence train`, filled in by CLI11.
+struct TrainArgs {
+  std::string corpus;          // --corpus DIR: reads DIR/splits/SPLIT/{train,valid}.jsonl
+  std::string split = "site";  // --split: site or random
+  std::string train_file;      // --train FILE (instead of --corpus)
+  std::string valid_file;      // --valid FILE (instead of --corpus)
+  std::string out;             // --out FILE: the model to write
+  std::uint32_t buckets = 1u << 18;  // --buckets: hash buckets, a power of two
+  int threads = 0;             // --threads: 0 = all cores
+  std::vector<double> l2;      // --l2: L2 strengths to try (default: TrainOptions)
+  std::string run_id;          // --run-id: stored in the model (default SPLIT-nN)
+};
+
+// The options of `credence eval`, filled in by CLI11.
+struct EvalArgs {
+  std::string corpus;              // --corpus DIR: the whole experiment (site, random, cross-dataset)
+  std::string model;               // --model FILE: evaluate this model on --test files instead
+  std::vector<std::string> tests;  // --test FILE...
+  std::string report_dir;          // --report DIR: HTML page and results.json (with --corpus)
+  std::string format = "text";     // --format text|json
+  std::uint32_t buckets = 1u << 18;
+  int threads = 0;
+};
+
+CLI::App* AddTrainCommand(CLI::App& app, TrainArgs* args);
+CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args);
+
+// Run the commands; return the exit code (docs/exit-codes.md).
+int RunTrainCommand(const TrainArgs& args);
+int RunEvalCommand(const EvalArgs& args);
+
+}  // namespace credence::internal

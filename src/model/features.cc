@@ -1,0 +1,169 @@
+// Hashing n-grams and measuring cues into one sparse vector. N-grams are
+// grouped by their 64-bit hash (not their bucket), so each distinct n-gram
+// keeps its own value and occurrences even when two share a bucket.
+#include "model/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <xxhash.h>
+
+#include "cues/cue_context.h"
+#include "credence/document.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+namespace credence::internal {
+namespace {
+
+// Seeds keep unigrams, bigrams, headline and body n-grams in apart hash spaces.
+constexpr std::uint64_t kTokenSeed = 0x6372656465ULL;
+constexpr std::uint64_t kKindSeed[] = {0x11, 0x22, 0x33};
+
+std::uint64_t Mix(std::uint64_t a, std::uint64_t b, std::uint64_t seed) {
+  const std::uint64_t pair[2] = {a, b};
+  return XXH3_64bits_withSeed(pair, sizeof pair, seed);
+}
+
+std::string NormalizedToken(std::string_view text, const Token& token) {
+  std::string s = NormalizeForLookup(text.substr(token.span.start, token.span.size()));
+  if (token.kind == TokenKind::kNumber)
+    for (char& c : s)
+      if (c >= '1' && c <= '9') c = '0';
+  return s;
+}
+
+double Saturate01(double x, double scale) { return Saturate(x, scale); }
+
+// The cue measures, in DenseFeatureNames() order.
+std::vector<double> DenseValues(const Report& report) {
+  std::vector<double> v;
+  const std::size_t words = CountWords(report.structure);
+  for (const CueInfo& info : AllCueInfo()) {
+    double strength = 0.0;
+    for (const Cue& c : report.cues)
+      if (c.id == info.id) strength = c.strength;
+    v.push_back(strength);
+  }
+  constexpr SourceKind kKinds[] = {SourceKind::kNamedPerson,           SourceKind::kInstitution,
+                                   SourceKind::kMediaOutlet,           SourceKind::kStateAffiliatedOutlet,
+                                   SourceKind::kAnonymous,             SourceKind::kUnattributed};
+  for (SourceKind kind : kKinds) {
+    std::size_t n = 0;
+    for (const Attribution& a : report.attributions) n += a.kind == kind;
+    v.push_back(Saturate01(Per100Words(n, words), 1.0));
+  }
+  v.push_back(Saturate01(Per100Words(report.quotes.size(), words), 1.0));
+  v.push_back(std::log1p(static_cast<double>(words)) / 10.0);
+  return v;
+}
+
+}  // namespace
+
+const std::vector<std::string>& DenseFeatureNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const CueInfo& info : AllCueInfo()) n.push_back("cue:" + std::string(info.name));
+    for (std::string_view kind : {"named_person", "institution", "media_outlet", "state_affiliated_outlet",
+                                  "anonymous", "unattributed"})
+      n.push_back("attributions:" + std::string(kind));
+    n.push_back("quotes_per_100_words");
+    n.push_back("log_word_count");
+    return n;
+  }();
+  return names;
+}
+
+ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets) {
+  const Structure& st = report.structure;
+  ArticleFeatures f;
+  f.tokens.reserve(st.tokens.size());
+  std::vector<std::uint64_t> token_hash(st.tokens.size());
+  for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+    f.tokens.push_back(NormalizedToken(text, st.tokens[i]));
+    token_hash[i] = XXH3_64bits_withSeed(f.tokens[i].data(), f.tokens[i].size(), kTokenSeed);
+  }
+
+  // (hash, first token, kind and length packed) for every n-gram occurrence.
+  struct Occurrence {
+    std::uint64_t hash;
+    std::uint32_t token;
+    std::uint8_t kind;
+    std::uint8_t length;
+  };
+  std::vector<Occurrence> occ;
+  occ.reserve(st.tokens.size() * 2);
+  for (const Paragraph& p : st.paragraphs) {
+    const FeatureKind kind = p.role == ParagraphRole::kHeadline ? FeatureKind::kHeadline : FeatureKind::kWords;
+    const auto k = static_cast<std::uint8_t>(kind);
+    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s) {
+      const Sentence& sent = st.sentences[s];
+      for (std::size_t i = sent.first_token; i < sent.end_token && i < st.tokens.size(); ++i) {
+        occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
+        if (i + 1 < sent.end_token && i + 1 < st.tokens.size())
+          occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
+      }
+    }
+  }
+  // A title given beside the text that is not in it (no headline paragraph)
+  // still counts as the headline; its tokens follow the text's in f.tokens
+  // and have no span in the input.
+  const bool has_headline = std::any_of(st.paragraphs.begin(), st.paragraphs.end(),
+                                        [](const Paragraph& p) { return p.role == ParagraphRole::kHeadline; });
+  if (!has_headline && !report.article.given_title.empty()) {
+    Result<Document> title = Document::FromBytes(report.article.given_title);
+    if (title) {
+      std::vector<Token> title_tokens;
+      Tokenize(title->text(), {0, title->text().size()}, &title_tokens);
+      const auto k = static_cast<std::uint8_t>(FeatureKind::kHeadline);
+      const std::size_t base = f.tokens.size();
+      for (const Token& t : title_tokens) {
+        f.tokens.push_back(NormalizedToken(title->text(), t));
+        token_hash.push_back(XXH3_64bits_withSeed(f.tokens.back().data(), f.tokens.back().size(), kTokenSeed));
+      }
+      for (std::size_t i = base; i < f.tokens.size(); ++i) {
+        occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
+        if (i + 1 < f.tokens.size())
+          occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
+      }
+    }
+  }
+  std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.token < b.token;
+  });
+
+  double norm2 = 0.0;
+  for (std::size_t i = 0; i < occ.size();) {
+    std::size_t j = i;
+    while (j < occ.size() && occ[j].hash == occ[i].hash) ++j;
+    const auto begin = static_cast<std::uint32_t>(f.occurrences.size());
+    for (std::size_t k = i; k < j; ++k) f.occurrences.push_back(occ[k].token);
+    const double value = std::log1p(static_cast<double>(j - i));
+    norm2 += value * value;
+    f.entries.push_back({static_cast<std::uint32_t>(occ[i].hash & (num_buckets - 1)), static_cast<float>(value)});
+    f.origins.push_back({static_cast<FeatureKind>(occ[i].kind), occ[i].length, begin,
+                         static_cast<std::uint32_t>(f.occurrences.size())});
+    i = j;
+  }
+  if (norm2 > 0) {
+    const double scale = 1.0 / std::sqrt(norm2);
+    for (FeatureEntry& e : f.entries) e.value = static_cast<float>(e.value * scale);
+  }
+
+  const std::vector<double> dense = DenseValues(report);
+  for (std::size_t k = 0; k < dense.size(); ++k)
+    if (dense[k] != 0.0) f.entries.push_back({num_buckets + static_cast<std::uint32_t>(k), static_cast<float>(dense[k])});
+  return f;
+}
+
+std::string NgramName(const ArticleFeatures& features, std::size_t i, const Report&) {
+  const NgramOrigin& o = features.origins[i];
+  const std::uint32_t first = features.occurrences[o.occurrences_begin];
+  std::string name = features.tokens[first];
+  for (std::uint32_t k = 1; k < o.length && first + k < features.tokens.size(); ++k)
+    name += " " + features.tokens[first + k];
+  return name;
+}
+
+}  // namespace credence::internal

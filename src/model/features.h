@@ -1,0 +1,64 @@
+// Features: turns an article (its Report and text) into the sparse vector the
+// linear model scores. Hashed n-grams fill buckets [0, num_buckets); the cue
+// measures ("dense" features) follow at num_buckets + k.
+//
+//   ArticleFeatures f = ExtractFeatures(text, report, 1u << 18);
+//   double logit = bias; for (const FeatureEntry& e : f.entries) logit += w[e.index] * e.value;
+//
+// N-grams: every token of the headline, standfirst and body, lower-cased
+// (digits of numbers folded to 0), as unigrams and as bigrams within a
+// sentence; headline n-grams hash apart from body ones (a title given beside
+// a text without a headline counts as its headline). Values are
+// log(1 + count), scaled so the n-gram part has unit L2 norm. Thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/report.h"
+#include "credence/verdict.h"
+
+namespace credence::internal {
+
+// The names of the dense features, in index order ("cue:hedging", ...).
+const std::vector<std::string>& DenseFeatureNames();
+
+struct FeatureEntry {
+  std::uint32_t index = 0;  // bucket, or num_buckets + dense feature number
+  float value = 0.0f;
+};
+
+// Where an n-gram feature came from, for explanations.
+struct NgramOrigin {
+  FeatureKind kind = FeatureKind::kWords;
+  std::uint8_t length = 1;              // 1 or 2 tokens
+  std::uint32_t occurrences_begin = 0;  // range in ArticleFeatures::occurrences
+  std::uint32_t occurrences_end = 0;
+};
+
+struct ArticleFeatures {
+  // One entry per distinct n-gram (so two n-grams may share a bucket), then
+  // one per dense feature whose value is not 0.
+  std::vector<FeatureEntry> entries;
+  // For entries[i] with i < origins.size(): the n-gram's kind and occurrences.
+  std::vector<NgramOrigin> origins;
+  // First-token indices into `tokens`, grouped per n-gram. Indices below
+  // report.structure.tokens.size() are the text's tokens; the rest are the
+  // tokens of a title given beside the text (report.article.given_title)
+  // when the text has no headline of its own.
+  std::vector<std::uint32_t> occurrences;
+  // The normalised form of each token (for naming n-grams).
+  std::vector<std::string> tokens;
+};
+
+// Returns the features of the article in `report`, whose spans point into
+// `text`. REQUIRES: num_buckets is a power of two.
+ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets);
+
+// Returns the n-gram of features.origins[i] as text ("it would").
+std::string NgramName(const ArticleFeatures& features, std::size_t i, const Report& report);
+
+}  // namespace credence::internal

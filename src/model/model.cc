@@ -1,0 +1,138 @@
+// Model: scores an article's features with the mapped weights and explains
+// the score. Platt calibration is folded into the stored weights at training
+// time, so the logit computed here is already calibrated and the listed
+// contributions add up to it exactly.
+#include "credence/model.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <numeric>
+
+#include "model/features.h"
+#include "model/model_file.h"
+
+namespace credence {
+
+VerdictLabel LabelForProbability(double p) {
+  if (p < kReliableBelow) return VerdictLabel::kReliable;
+  if (p >= kUnreliableFrom) return VerdictLabel::kUnreliable;
+  return VerdictLabel::kUncertain;
+}
+
+std::string DefaultModelPath() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (const char* env = std::getenv("CREDENCE_MODEL"); env != nullptr && *env != '\0') return env;
+  std::vector<fs::path> candidates;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "credence-model.bin");
+    candidates.push_back(exe.parent_path() / ".." / "share" / "credence" / "credence-model.bin");
+  }
+#ifdef CREDENCE_SOURCE_DIR
+  candidates.push_back(fs::path(CREDENCE_SOURCE_DIR) / "data" / "credence-model.bin");
+#endif
+  for (const fs::path& p : candidates)
+    if (fs::is_regular_file(p, ec)) return p.string();
+  return "";
+}
+
+struct Model::Impl {
+  internal::MappedModelFile file;
+  std::string id;
+};
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+Model::~Model() = default;
+
+Result<Model> Model::Load(const std::string& path) {
+  Result<internal::MappedModelFile> file = internal::MappedModelFile::Open(path);
+  if (!file) return tl::unexpected(file.error());
+  auto impl = std::make_unique<Impl>(Impl{std::move(*file), ""});
+  impl->id = "v" + std::to_string(internal::kModelFormatVersion) + "/b" + std::to_string(impl->file.num_buckets()) +
+             "/" + impl->file.run_id();
+  return Model(std::move(impl));
+}
+
+const std::string& Model::id() const { return impl_->id; }
+double Model::decision_threshold() const { return impl_->file.decision_threshold(); }
+
+namespace {
+
+constexpr std::size_t kMaxSpansPerFeature = 20;
+
+// The spans behind a dense feature: a cue's evidence, or the attributions of a kind.
+std::vector<Span> DenseSpans(const std::string& name, const Report& report) {
+  std::vector<Span> spans;
+  for (const Cue& c : report.cues)
+    if (name == "cue:" + std::string(GetCueInfo(c.id).name)) spans = c.evidence;
+  for (const Attribution& a : report.attributions)
+    if (name == "attributions:" + std::string(SourceKindName(a.kind))) spans.push_back(a.span);
+  if (name == "quotes_per_100_words")
+    for (const Quote& q : report.quotes) spans.push_back(q.span);
+  if (spans.size() > kMaxSpansPerFeature) spans.resize(kMaxSpansPerFeature);
+  return spans;
+}
+
+}  // namespace
+
+Verdict Model::Score(std::string_view text, const Report& report, std::size_t top_n) const {
+  const internal::MappedModelFile& file = impl_->file;
+  const std::uint32_t buckets = file.num_buckets();
+  const internal::ArticleFeatures f = internal::ExtractFeatures(text, report, buckets);
+
+  std::vector<double> contribution(f.entries.size());
+  for (std::size_t i = 0; i < f.entries.size(); ++i)
+    contribution[i] = static_cast<double>(file.weights()[f.entries[i].index]) * f.entries[i].value;
+
+  std::vector<std::size_t> order(f.entries.size());
+  std::iota(order.begin(), order.end(), 0);
+  const std::size_t shown = std::min(top_n, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      const double da = std::abs(contribution[a]), db = std::abs(contribution[b]);
+                      return da != db ? da > db : a < b;
+                    });
+
+  Verdict v;
+  v.bias = file.bias();
+  v.model_id = impl_->id;
+  v.feature_count = f.entries.size();
+  double listed = 0.0;
+  for (std::size_t r = 0; r < shown; ++r) {
+    const std::size_t i = order[r];
+    FeatureContribution fc;
+    fc.value = f.entries[i].value;
+    fc.contribution = contribution[i];
+    if (i < f.origins.size()) {
+      const internal::NgramOrigin& o = f.origins[i];
+      fc.kind = o.kind;
+      fc.name = internal::NgramName(f, i, report);
+      for (std::uint32_t k = o.occurrences_begin; k < o.occurrences_end && fc.spans.size() < kMaxSpansPerFeature; ++k) {
+        const std::uint32_t first = f.occurrences[k];
+        if (first + o.length > report.structure.tokens.size()) break;  // a title given beside the text
+        fc.spans.push_back({report.structure.tokens[first].span.start,
+                            report.structure.tokens[first + o.length - 1].span.end});
+      }
+    } else {
+      fc.kind = FeatureKind::kCue;
+      fc.name = internal::DenseFeatureNames()[f.entries[i].index - buckets];
+      fc.spans = DenseSpans(fc.name, report);
+    }
+    listed += fc.contribution;
+    v.top_features.push_back(std::move(fc));
+  }
+  for (std::size_t r = shown; r < order.size(); ++r) v.rest += contribution[order[r]];
+  v.logit = v.bias + listed + v.rest;
+  v.probability_unreliable = 1.0 / (1.0 + std::exp(-v.logit));
+  v.label = LabelForProbability(v.probability_unreliable);
+  return v;
+}
+
+}  // namespace credence

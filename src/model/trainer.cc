@@ -1,0 +1,250 @@
+// L-BFGS logistic regression with an L2 search and Platt calibration.
+// Parameters are kept in double while training and stored as float.
+#include "model/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <numeric>
+#include <thread>
+
+#include "model/metrics.h"
+
+namespace credence::internal {
+namespace {
+
+double Sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
+
+// log(1 + exp(-m)) without overflow.
+double LogLoss(double margin) { return margin > 0 ? std::log1p(std::exp(-margin)) : -margin + std::log1p(std::exp(margin)); }
+
+double Dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+// The objective over `data`: mean log loss + l2/2 |w|^2. x holds the weights
+// then the bias as its last element. Fills *grad; returns the value.
+class Objective {
+ public:
+  Objective(const TrainingSet& data, std::size_t dims, double l2, int threads)
+      : data_(data), dims_(dims), l2_(l2), threads_(std::max(1, threads)) {}
+
+  double Evaluate(const std::vector<double>& x, std::vector<double>* grad) const {
+    const std::size_t n = data_.size();
+    std::vector<std::vector<double>> partial_grad(static_cast<std::size_t>(threads_));
+    std::vector<double> partial_loss(static_cast<std::size_t>(threads_), 0.0);
+    auto work = [&](int t) {
+      std::vector<double>& g = partial_grad[static_cast<std::size_t>(t)];
+      g.assign(dims_ + 1, 0.0);
+      const std::size_t begin = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads_);
+      const std::size_t end = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads_);
+      double loss = 0.0;
+      for (std::size_t i = begin; i < end; ++i) {
+        const TrainingExample& ex = data_[i];
+        double z = x[dims_];
+        for (const FeatureEntry& e : ex.entries) z += x[e.index] * e.value;
+        const double y = ex.unreliable ? 1.0 : -1.0;
+        loss += LogLoss(y * z);
+        const double dz = -y * Sigmoid(-y * z);  // d loss / d z
+        for (const FeatureEntry& e : ex.entries) g[e.index] += dz * e.value;
+        g[dims_] += dz;
+      }
+      partial_loss[static_cast<std::size_t>(t)] = loss;
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads_; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (std::thread& th : pool) th.join();
+
+    grad->assign(dims_ + 1, 0.0);
+    double loss = 0.0;
+    for (int t = 0; t < threads_; ++t) {  // fixed order: results do not depend on timing
+      loss += partial_loss[static_cast<std::size_t>(t)];
+      const std::vector<double>& g = partial_grad[static_cast<std::size_t>(t)];
+      for (std::size_t k = 0; k <= dims_; ++k) (*grad)[k] += g[k];
+    }
+    const double inv_n = 1.0 / static_cast<double>(n);
+    double reg = 0.0;
+    for (std::size_t k = 0; k < dims_; ++k) {
+      (*grad)[k] = (*grad)[k] * inv_n + l2_ * x[k];
+      reg += x[k] * x[k];
+    }
+    (*grad)[dims_] *= inv_n;
+    return loss * inv_n + 0.5 * l2_ * reg;
+  }
+
+ private:
+  const TrainingSet& data_;
+  std::size_t dims_;
+  double l2_;
+  int threads_;
+};
+
+// Minimises `objective` from *x with L-BFGS (memory 10, backtracking Armijo
+// line search). Returns the iterations run.
+int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_iterations) {
+  constexpr std::size_t kMemory = 10;
+  std::vector<double> g, g_new, x_new;
+  double f = objective.Evaluate(*x, &g);
+  std::deque<std::vector<double>> s_hist, y_hist;
+  std::deque<double> rho_hist;
+  int it = 0;
+  for (; it < max_iterations; ++it) {
+    const double g_norm = std::sqrt(Dot(g, g));
+    if (g_norm < 1e-6) break;
+    // Two-loop recursion: d = -H g.
+    std::vector<double> d = g;
+    std::vector<double> alpha(s_hist.size());
+    for (std::size_t k = s_hist.size(); k-- > 0;) {
+      alpha[k] = rho_hist[k] * Dot(s_hist[k], d);
+      for (std::size_t j = 0; j < d.size(); ++j) d[j] -= alpha[k] * y_hist[k][j];
+    }
+    if (!s_hist.empty()) {
+      const double gamma = Dot(s_hist.back(), y_hist.back()) / Dot(y_hist.back(), y_hist.back());
+      for (double& v : d) v *= gamma;
+    } else {
+      for (double& v : d) v /= g_norm;
+    }
+    for (std::size_t k = 0; k < s_hist.size(); ++k) {
+      const double beta = rho_hist[k] * Dot(y_hist[k], d);
+      for (std::size_t j = 0; j < d.size(); ++j) d[j] += (alpha[k] - beta) * s_hist[k][j];
+    }
+    for (double& v : d) v = -v;
+    double slope = Dot(g, d);
+    if (slope >= 0) {  // not a descent direction: restart from the gradient
+      s_hist.clear(), y_hist.clear(), rho_hist.clear();
+      d = g;
+      for (double& v : d) v = -v / g_norm;
+      slope = Dot(g, d);
+    }
+    double step = 1.0, f_new = 0.0;
+    bool accepted = false;
+    for (int tries = 0; tries < 30; ++tries, step *= 0.5) {
+      x_new = *x;
+      for (std::size_t j = 0; j < d.size(); ++j) x_new[j] += step * d[j];
+      f_new = objective.Evaluate(x_new, &g_new);
+      if (f_new <= f + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+    std::vector<double> s(x->size()), y(x->size());
+    for (std::size_t j = 0; j < s.size(); ++j) {
+      s[j] = x_new[j] - (*x)[j];
+      y[j] = g_new[j] - g[j];
+    }
+    const double sy = Dot(s, y);
+    if (sy > 1e-12) {
+      s_hist.push_back(std::move(s));
+      y_hist.push_back(std::move(y));
+      rho_hist.push_back(1.0 / sy);
+      if (s_hist.size() > kMemory) s_hist.pop_front(), y_hist.pop_front(), rho_hist.pop_front();
+    }
+    const double decrease = f - f_new;
+    std::swap(*x, x_new);
+    std::swap(g, g_new);
+    f = f_new;
+    if (decrease < 1e-9 * std::max(1.0, std::abs(f))) {
+      ++it;
+      break;
+    }
+  }
+  return it;
+}
+
+std::vector<double> Logits(const std::vector<double>& x, std::size_t dims, const TrainingSet& data) {
+  std::vector<double> z;
+  z.reserve(data.size());
+  for (const TrainingExample& ex : data) {
+    double v = x[dims];
+    for (const FeatureEntry& e : ex.entries) v += x[e.index] * e.value;
+    z.push_back(v);
+  }
+  return z;
+}
+
+std::vector<bool> Labels(const TrainingSet& data) {
+  std::vector<bool> y;
+  for (const TrainingExample& ex : data) y.push_back(ex.unreliable);
+  return y;
+}
+
+bool HasBothClasses(const TrainingSet& data) {
+  const std::size_t pos = static_cast<std::size_t>(
+      std::count_if(data.begin(), data.end(), [](const TrainingExample& e) { return e.unreliable; }));
+  return pos > 0 && pos < data.size();
+}
+
+}  // namespace
+
+double Logit(const std::vector<float>& weights, double bias, const std::vector<FeatureEntry>& entries) {
+  double z = bias;
+  for (const FeatureEntry& e : entries) z += static_cast<double>(weights[e.index]) * e.value;
+  return z;
+}
+
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& unreliable) {
+  double a = 1.0, b = 0.0;
+  for (int it = 0; it < 100; ++it) {  // Newton's method on the 2-parameter log loss
+    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (std::size_t i = 0; i < logits.size(); ++i) {
+      const double p = Sigmoid(a * logits[i] + b);
+      const double r = p - (unreliable[i] ? 1.0 : 0.0);
+      const double w = p * (1 - p);
+      ga += r * logits[i], gb += r;
+      haa += w * logits[i] * logits[i], hab += w * logits[i], hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (std::abs(det) < 1e-18) break;
+    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da, b -= db;
+    if (std::abs(da) + std::abs(db) < 1e-10) break;
+  }
+  return {a, b};
+}
+
+Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& valid, const TrainOptions& options) {
+  if (train.empty() || valid.empty()) return Error(StatusCode::kInvalidArgument, "training or validation set is empty");
+  if (!HasBothClasses(train) || !HasBothClasses(valid))
+    return Error(StatusCode::kInvalidArgument, "training and validation sets must each hold both labels");
+  if (options.l2_grid.empty()) return Error(StatusCode::kInvalidArgument, "no L2 strength to try");
+  const std::size_t dims = std::size_t{options.num_buckets} + DenseFeatureNames().size();
+  const std::vector<bool> valid_labels = Labels(valid);
+
+  std::vector<double> x(dims + 1, 0.0);  // warm-started along the grid
+  std::vector<double> best_x;
+  TrainedModel best;
+  best.valid_auc = -1.0;
+  for (double l2 : options.l2_grid) {
+    const Objective objective(train, dims, l2, options.threads);
+    const int iterations = MinimizeLbfgs(objective, &x, options.max_iterations);
+    const double auc = RocAuc(Logits(x, dims, valid), valid_labels);
+    if (auc > best.valid_auc) {
+      best.valid_auc = auc;
+      best.l2 = l2;
+      best.iterations = iterations;
+      best_x = x;
+    }
+  }
+
+  const auto [scale, shift] = FitPlatt(Logits(best_x, dims, valid), valid_labels);
+  best.platt_scale = scale;
+  best.platt_shift = shift;
+  best.params.num_buckets = options.num_buckets;
+  best.params.num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size());
+  best.params.bias = scale * best_x[dims] + shift;
+  best.params.run_id = options.run_id;
+  {
+    std::vector<double> p;
+    for (double z : Logits(best_x, dims, valid)) p.push_back(Sigmoid(scale * z + shift));
+    best.params.decision_threshold = BestMacroF1Threshold(p, valid_labels);
+  }
+  best.params.weights.resize(dims);
+  for (std::size_t k = 0; k < dims; ++k) best.params.weights[k] = static_cast<float>(scale * best_x[k]);
+  return best;
+}
+
+}  // namespace credence::internal

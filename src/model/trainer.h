@@ -1,0 +1,61 @@
+// Trainer: fits the logistic regression behind Model on hashed features,
+// picks its L2 strength on a validation set, and calibrates it there with
+// Platt scaling, folding the calibration into the weights.
+//
+//   TrainingSet train = ..., valid = ...;   // features + labels
+//   Result<TrainedModel> m = TrainModel(train, valid, {.num_buckets = 1u << 18, .threads = 2});
+//   Status s = WriteModelFile("model.bin", m->params);
+//
+// Optimiser: L-BFGS on the mean log loss plus L2 (the bias is not
+// penalised). Gradients are summed over threads in a fixed order, so the same
+// data and options give the same weights whatever the thread count.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "credence/status.h"
+#include "model/features.h"
+#include "model/model_file.h"
+
+namespace credence::internal {
+
+struct TrainingExample {
+  std::vector<FeatureEntry> entries;
+  bool unreliable = false;
+};
+using TrainingSet = std::vector<TrainingExample>;
+
+struct TrainOptions {
+  std::uint32_t num_buckets = 1u << 18;  // hash buckets (power of two)
+  int threads = 2;                       // worker threads for gradients
+  // L2 strengths tried, strongest first; the one with the best validation
+  // ROC-AUC is kept. One value skips the search.
+  std::vector<double> l2_grid = {1e-4, 3e-5, 1e-5, 3e-6};
+  int max_iterations = 300;              // L-BFGS iterations per fit
+  std::string run_id;                    // stored in the model file
+};
+
+struct TrainedModel {
+  ModelParams params;        // calibrated weights, ready to write
+  double l2 = 0.0;           // the chosen L2 strength
+  double platt_scale = 1.0;  // calibration: logit' = scale * logit + shift
+  double platt_shift = 0.0;
+  double valid_auc = 0.0;    // of the chosen fit, before calibration (calibration keeps the order)
+  int iterations = 0;        // L-BFGS iterations of the chosen fit
+};
+
+// Returns the raw logit bias + w.x of `entries`.
+double Logit(const std::vector<float>& weights, double bias, const std::vector<FeatureEntry>& entries);
+
+// Trains on `train`, choosing L2 and calibrating on `valid`. Fails with
+// kInvalidArgument when either set is empty or holds a single class.
+[[nodiscard]] Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& valid,
+                                              const TrainOptions& options);
+
+// Fits Platt scaling: returns {scale, shift} minimising the log loss of
+// sigmoid(scale * logit + shift) against `unreliable`.
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& unreliable);
+
+}  // namespace credence::internal

@@ -1,0 +1,170 @@
+// The evaluation experiment. Records are featurized once per split file;
+// models are trained in memory and never written.
+#include "pipeline/experiment.h"
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <xxhash.h>
+
+#include "pipeline/corpus_features.h"
+
+namespace credence::internal {
+namespace {
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+struct Part {
+  std::vector<CorpusRecord> records;
+  TrainingSet examples;
+};
+
+Result<Part> LoadPart(const Analyzer& analyzer, const std::string& path, const ExperimentOptions& options,
+                      std::ostream& log) {
+  Result<std::vector<CorpusRecord>> records = ReadCorpusRecords(path, log);
+  if (!records) return tl::unexpected(records.error());
+  const auto start = std::chrono::steady_clock::now();
+  FeaturizedCorpus f = FeaturizeRecords(analyzer, *records, options.num_buckets, options.threads);
+  for (const std::string& e : f.errors) log << "  skipped " << e << "\n";
+  log << "  " << path << ": " << records->size() << " records featurized in " << Seconds(start) << " s\n";
+  return Part{std::move(*records), std::move(f.examples)};
+}
+
+// Keeps the records (and examples) for which keep(record) is true.
+template <typename Keep>
+Part Filter(const Part& part, Keep keep) {
+  Part out;
+  for (std::size_t i = 0; i < part.records.size(); ++i)
+    if (keep(part.records[i])) {
+      out.records.push_back(part.records[i]);
+      out.examples.push_back(part.examples[i]);
+    }
+  return out;
+}
+
+bool HoldsBothLabels(const Part& part) {
+  bool seen[2] = {false, false};
+  for (const CorpusRecord& r : part.records) seen[r.unreliable] = true;
+  return seen[0] && seen[1];
+}
+
+}  // namespace
+
+Result<std::vector<CorpusRecord>> ReadCorpusRecords(const std::string& path, std::ostream& log) {
+  Result<CorpusFile> file = ReadCorpusFile(path);
+  if (!file) return tl::unexpected(file.error());
+  for (const std::string& e : file->errors) log << "  skipped " << e << "\n";
+  if (file->records.empty()) return Error(StatusCode::kDataError, path + " holds no readable record");
+  return std::move(file->records);
+}
+
+std::vector<double> Probabilities(const TrainedModel& model, const TrainingSet& examples) {
+  std::vector<double> p;
+  p.reserve(examples.size());
+  for (const TrainingExample& ex : examples)
+    p.push_back(1.0 / (1.0 + std::exp(-Logit(model.params.weights, model.params.bias, ex.entries))));
+  return p;
+}
+
+std::vector<EvalRow> RowsByDataset(const std::string& split, const std::string& trained, const std::string& tested,
+                                   const std::vector<CorpusRecord>& records, const std::vector<double>& probabilities,
+                                   double threshold) {
+  std::map<std::string, std::pair<std::vector<double>, std::vector<bool>>> by_dataset;
+  std::vector<bool> labels;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    labels.push_back(records[i].unreliable);
+    by_dataset[records[i].dataset].first.push_back(probabilities[i]);
+    by_dataset[records[i].dataset].second.push_back(records[i].unreliable);
+  }
+  std::vector<EvalRow> rows;
+  rows.push_back({split, trained, tested, "all", ComputeMetrics(probabilities, labels, threshold)});
+  if (by_dataset.size() > 1)
+    for (const auto& [name, pl] : by_dataset)
+      rows.push_back({split, trained, tested, name, ComputeMetrics(pl.first, pl.second, threshold)});
+  return rows;
+}
+
+Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::string& corpus_dir,
+                                        const ExperimentOptions& options, std::ostream& log) {
+  ExperimentResults results;
+  TrainOptions train_options{.num_buckets = options.num_buckets, .threads = options.threads, .l2_grid = options.l2_grid};
+  double site_l2 = options.l2_grid.front();
+  Part site_pool;  // every site-split record, for the cross-dataset runs
+
+  for (const std::string split : {"site", "random"}) {
+    const std::string dir = corpus_dir + "/splits/" + split + "/";
+    log << split << " split:\n";
+    Result<Part> train = LoadPart(analyzer, dir + "train.jsonl", options, log);
+    if (!train) return tl::unexpected(train.error());
+    Result<Part> valid = LoadPart(analyzer, dir + "valid.jsonl", options, log);
+    if (!valid) return tl::unexpected(valid.error());
+    Result<Part> test = LoadPart(analyzer, dir + "test.jsonl", options, log);
+    if (!test) return tl::unexpected(test.error());
+    const auto start = std::chrono::steady_clock::now();
+    Result<TrainedModel> model = TrainModel(train->examples, valid->examples, train_options);
+    if (!model) return tl::unexpected(model.error());
+    log << "  trained in " << Seconds(start) << " s: L2 " << model->l2 << ", validation AUC " << model->valid_auc
+        << ", " << model->iterations << " iterations\n";
+    results.notes.push_back(std::string(split) + " model: L2 " + std::to_string(model->l2) + " chosen on " + split +
+                            "/valid (AUC " + std::to_string(model->valid_auc) + "), Platt scale " +
+                            std::to_string(model->platt_scale) + " shift " + std::to_string(model->platt_shift));
+    for (EvalRow& row : RowsByDataset(split, std::string(split) + "/train", std::string(split) + "/test",
+                                      test->records, Probabilities(*model, test->examples), model->params.decision_threshold))
+      results.rows.push_back(std::move(row));
+    if (std::string(split) == "site") {
+      site_l2 = model->l2;
+      Result<Part> eval_only = LoadPart(analyzer, corpus_dir + "/splits/eval_only.jsonl", options, log);
+      if (eval_only) {
+        for (EvalRow& row : RowsByDataset("site", "site/train", "eval_only", eval_only->records,
+                                          Probabilities(*model, eval_only->examples), model->params.decision_threshold))
+          results.rows.push_back(std::move(row));
+      } else {
+        results.notes.push_back("eval_only.jsonl not evaluated: " + eval_only.error().message());
+      }
+      for (Part* p : {&*train, &*valid, &*test}) {
+        site_pool.records.insert(site_pool.records.end(), p->records.begin(), p->records.end());
+        site_pool.examples.insert(site_pool.examples.end(), p->examples.begin(), p->examples.end());
+      }
+    }
+  }
+
+  // Cross-dataset: calibration needs held-out records of the training
+  // dataset; a fixed 15% of it (by id hash) plays that part.
+  log << "cross-dataset:\n";
+  std::set<std::string> datasets;
+  for (const CorpusRecord& r : site_pool.records) datasets.insert(r.dataset);
+  TrainOptions cross_options = train_options;
+  cross_options.l2_grid = {site_l2};
+  auto in_valid = [](const CorpusRecord& r) { return XXH3_64bits(r.id.data(), r.id.size()) % 100 < 15; };
+  for (const std::string& a : datasets) {
+    const Part train = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); });
+    const Part valid = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && in_valid(r); });
+    if (!HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
+      results.notes.push_back("cross-dataset: " + a + " not used for training (one label only)");
+      continue;
+    }
+    Result<TrainedModel> model = TrainModel(train.examples, valid.examples, cross_options);
+    if (!model) return tl::unexpected(model.error());
+    std::set<std::string> seen_domains;
+    for (const CorpusRecord& r : site_pool.records)
+      if (r.dataset == a) seen_domains.insert(r.domain);
+    for (const std::string& b : datasets) {
+      if (b == a) continue;
+      const Part test =
+          Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == b && seen_domains.count(r.domain) == 0; });
+      if (test.records.empty()) continue;
+      std::vector<bool> labels;
+      for (const CorpusRecord& r : test.records) labels.push_back(r.unreliable);
+      results.cross.push_back({"cross", a, b, "all", ComputeMetrics(Probabilities(*model, test.examples), labels,
+                                                                model->params.decision_threshold)});
+      log << "  " << a << " -> " << b << ": " << test.records.size() << " records\n";
+    }
+  }
+  return results;
+}
+
+}  // namespace credence::internal
