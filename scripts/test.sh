@@ -2,7 +2,8 @@
 # Quick start, step two: runs the Python tests of tools/, then builds and
 # runs the whole C++ test suite twice: a release build, then a build under
 # AddressSanitizer and UndefinedBehaviorSanitizer. Tests that read ../shared skip with a message
-# when it is absent (set CREDENCE_SHARED to point elsewhere).
+# when it is absent (set CREDENCE_SHARED to point elsewhere). Last, a
+# train-and-eval smoke test of the content model on ../shared's datasets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -18,3 +19,6 @@ for preset in release asan; do
   echo "== $preset: ctest"
   ctest --preset "$preset" -j "$jobs"
 done
+
+echo "== model: train on ../shared and evaluate (smoke test)"
+scripts/train-model.sh --smoke

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -84,6 +85,9 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
   model->needs(tests);
   tests->needs(model);
   cmd->add_option("--report", args->report_dir, "With --corpus: write an HTML page and results.json here");
+  cmd->add_option("--predictions", args->predictions,
+                  "With --model: write each test record's id, dataset, label and probability as JSON lines here")
+      ->needs(model);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("--buckets", args->buckets, "Hash buckets for the models trained with --corpus")
       ->check(CLI::Validator(BucketsCheck, "POW2", "POW2"))
@@ -166,6 +170,11 @@ int RunEvalCommand(const EvalArgs& args) {
 
   Result<Model> model = Model::Load(args.model);
   if (!model) return Fail(model.error());
+  std::ofstream predictions;
+  if (!args.predictions.empty()) {
+    predictions.open(args.predictions, std::ios::binary | std::ios::trunc);
+    if (!predictions) return Fail(Status(StatusCode::kIoError, "cannot write " + args.predictions));
+  }
   nlohmann::ordered_json json_out = nlohmann::ordered_json::array();
   std::vector<EvalRow> rows;
   for (const std::string& test : args.tests) {
@@ -190,6 +199,14 @@ int RunEvalCommand(const EvalArgs& args) {
     for (std::size_t i = 0; i < docs.size(); ++i)
       if (docs[i]) p[i] = model->Score(docs[i]->text(), reports[i], 0).probability_unreliable;
     const double score_s = SecondsSince(score_start);
+    if (predictions.is_open())
+      for (std::size_t i = 0; i < records->size(); ++i) {
+        const CorpusRecord& r = (*records)[i];
+        nlohmann::ordered_json line = {{"id", r.id}, {"dataset", r.dataset}, {"domain", r.domain},
+                                       {"label", r.unreliable ? "unreliable" : "reliable"},
+                                       {"probability_unreliable", p[i]}, {"error", docs[i] ? "" : docs[i].error().ToString()}};
+        predictions << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      }
     std::vector<EvalRow> these = RowsByDataset("file", model->id(), test, *records, p, model->decision_threshold());
     const double n = static_cast<double>(records->size());
     nlohmann::ordered_json speed = {{"records", records->size()},
@@ -206,6 +223,7 @@ int RunEvalCommand(const EvalArgs& args) {
     }
   }
   if (args.format == "json") std::cout << json_out.dump(1) << "\n";
+  if (predictions.is_open() && !predictions.flush()) return Fail(Status(StatusCode::kIoError, "cannot write " + args.predictions));
   return kExitOk;
 }
 

@@ -29,6 +29,7 @@ struct EvalArgs {
   std::string model;               // --model FILE: evaluate this model on --test files instead
   std::vector<std::string> tests;  // --test FILE...
   std::string report_dir;          // --report DIR: HTML page and results.json (with --corpus)
+  std::string predictions;         // --predictions FILE: one JSON line per test record (with --model)
   std::string format = "text";     // --format text|json
   std::uint32_t buckets = 1u << 18;
   int threads = 0;

@@ -158,7 +158,7 @@ nlohmann::ordered_json EvalRowsToJson(const std::vector<EvalRow>& rows, bool cur
   for (const EvalRow& r : rows) {
     const BinaryMetrics& m = r.metrics;
     nlohmann::ordered_json j = {{"split", r.split},        {"trained", r.trained},       {"tested", r.tested},
-                                {"subset", r.subset},      {"count", m.count},           {"unreliable", m.positives},
+                                {"subset", r.subset},      {"threshold", m.threshold},   {"count", m.count},           {"unreliable", m.positives},
                                 {"accuracy", num(m.accuracy)}, {"macro_f1", num(m.macro_f1)}, {"roc_auc", num(m.roc_auc)},
                                 {"brier", num(m.brier)},   {"ece", num(m.ece)}};
     if (curves) {

@@ -78,11 +78,10 @@ const std::vector<std::string>& DenseFeatureNames() {
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets) {
   const Structure& st = report.structure;
   ArticleFeatures f;
-  f.tokens.reserve(st.tokens.size());
   std::vector<std::uint64_t> token_hash(st.tokens.size());
   for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-    f.tokens.push_back(NormalizedToken(text, st.tokens[i]));
-    token_hash[i] = XXH3_64bits_withSeed(f.tokens[i].data(), f.tokens[i].size(), kTokenSeed);
+    const std::string normalized = NormalizedToken(text, st.tokens[i]);
+    token_hash[i] = XXH3_64bits_withSeed(normalized.data(), normalized.size(), kTokenSeed);
   }
 
   // (hash, first token, kind and length packed) for every n-gram occurrence.
@@ -117,14 +116,14 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
       std::vector<Token> title_tokens;
       Tokenize(title->text(), {0, title->text().size()}, &title_tokens);
       const auto k = static_cast<std::uint8_t>(FeatureKind::kHeadline);
-      const std::size_t base = f.tokens.size();
+      const std::size_t base = token_hash.size();
       for (const Token& t : title_tokens) {
-        f.tokens.push_back(NormalizedToken(title->text(), t));
-        token_hash.push_back(XXH3_64bits_withSeed(f.tokens.back().data(), f.tokens.back().size(), kTokenSeed));
+        f.title_tokens.push_back(NormalizedToken(title->text(), t));
+        token_hash.push_back(XXH3_64bits_withSeed(f.title_tokens.back().data(), f.title_tokens.back().size(), kTokenSeed));
       }
-      for (std::size_t i = base; i < f.tokens.size(); ++i) {
+      for (std::size_t i = base; i < token_hash.size(); ++i) {
         occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
-        if (i + 1 < f.tokens.size())
+        if (i + 1 < token_hash.size())
           occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
       }
     }
@@ -157,12 +156,15 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
   return f;
 }
 
-std::string NgramName(const ArticleFeatures& features, std::size_t i, const Report&) {
+std::string NgramName(const ArticleFeatures& features, std::size_t i, std::string_view text, const Report& report) {
   const NgramOrigin& o = features.origins[i];
   const std::uint32_t first = features.occurrences[o.occurrences_begin];
-  std::string name = features.tokens[first];
-  for (std::uint32_t k = 1; k < o.length && first + k < features.tokens.size(); ++k)
-    name += " " + features.tokens[first + k];
+  const std::vector<Token>& tokens = report.structure.tokens;
+  auto word = [&](std::size_t t) {
+    return t < tokens.size() ? NormalizedToken(text, tokens[t]) : features.title_tokens[t - tokens.size()];
+  };
+  std::string name = word(first);
+  for (std::uint32_t k = 1; k < o.length; ++k) name += " " + word(first + k);
   return name;
 }
 

@@ -45,13 +45,13 @@ struct ArticleFeatures {
   std::vector<FeatureEntry> entries;
   // For entries[i] with i < origins.size(): the n-gram's kind and occurrences.
   std::vector<NgramOrigin> origins;
-  // First-token indices into `tokens`, grouped per n-gram. Indices below
-  // report.structure.tokens.size() are the text's tokens; the rest are the
-  // tokens of a title given beside the text (report.article.given_title)
-  // when the text has no headline of its own.
+  // First-token indices, grouped per n-gram. Indices below
+  // report.structure.tokens.size() are the text's tokens; index
+  // tokens.size() + j is title_tokens[j].
   std::vector<std::uint32_t> occurrences;
-  // The normalised form of each token (for naming n-grams).
-  std::vector<std::string> tokens;
+  // The normalised tokens of a title given beside the text
+  // (report.article.given_title) when the text has no headline of its own.
+  std::vector<std::string> title_tokens;
 };
 
 // Returns the features of the article in `report`, whose spans point into
@@ -59,6 +59,6 @@ struct ArticleFeatures {
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets);
 
 // Returns the n-gram of features.origins[i] as text ("it would").
-std::string NgramName(const ArticleFeatures& features, std::size_t i, const Report& report);
+std::string NgramName(const ArticleFeatures& features, std::size_t i, std::string_view text, const Report& report);
 
 }  // namespace credence::internal

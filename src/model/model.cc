@@ -113,7 +113,7 @@ Verdict Model::Score(std::string_view text, const Report& report, std::size_t to
     if (i < f.origins.size()) {
       const internal::NgramOrigin& o = f.origins[i];
       fc.kind = o.kind;
-      fc.name = internal::NgramName(f, i, report);
+      fc.name = internal::NgramName(f, i, text, report);
       for (std::uint32_t k = o.occurrences_begin; k < o.occurrences_end && fc.spans.size() < kMaxSpansPerFeature; ++k) {
         const std::uint32_t first = f.occurrences[k];
         if (first + o.length > report.structure.tokens.size()) break;  // a title given beside the text

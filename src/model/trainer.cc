@@ -3,6 +3,7 @@
 #include "model/trainer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <deque>
 #include <numeric>
@@ -32,38 +33,42 @@ class Objective {
       : data_(data), dims_(dims), l2_(l2), threads_(std::max(1, threads)) {}
 
   double Evaluate(const std::vector<double>& x, std::vector<double>* grad) const {
+    // The examples are cut into kChunks fixed chunks whatever the thread
+    // count; each chunk sums into its own buffer and the buffers are added in
+    // chunk order, so the result is the same for 1 thread or 16.
+    constexpr std::size_t kChunks = 16;
     const std::size_t n = data_.size();
-    std::vector<std::vector<double>> partial_grad(static_cast<std::size_t>(threads_));
-    std::vector<double> partial_loss(static_cast<std::size_t>(threads_), 0.0);
-    auto work = [&](int t) {
-      std::vector<double>& g = partial_grad[static_cast<std::size_t>(t)];
-      g.assign(dims_ + 1, 0.0);
-      const std::size_t begin = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads_);
-      const std::size_t end = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads_);
-      double loss = 0.0;
-      for (std::size_t i = begin; i < end; ++i) {
-        const TrainingExample& ex = data_[i];
-        double z = x[dims_];
-        for (const FeatureEntry& e : ex.entries) z += x[e.index] * e.value;
-        const double y = ex.unreliable ? 1.0 : -1.0;
-        loss += LogLoss(y * z);
-        const double dz = -y * Sigmoid(-y * z);  // d loss / d z
-        for (const FeatureEntry& e : ex.entries) g[e.index] += dz * e.value;
-        g[dims_] += dz;
+    std::vector<std::vector<double>> partial_grad(kChunks);
+    std::vector<double> partial_loss(kChunks, 0.0);
+    std::atomic<std::size_t> next_chunk{0};
+    auto work = [&] {
+      for (std::size_t c = next_chunk++; c < kChunks; c = next_chunk++) {
+        std::vector<double>& g = partial_grad[c];
+        g.assign(dims_ + 1, 0.0);
+        double loss = 0.0;
+        for (std::size_t i = n * c / kChunks; i < n * (c + 1) / kChunks; ++i) {
+          const TrainingExample& ex = data_[i];
+          double z = x[dims_];
+          for (const FeatureEntry& e : ex.entries) z += x[e.index] * e.value;
+          const double y = ex.unreliable ? 1.0 : -1.0;
+          loss += LogLoss(y * z);
+          const double dz = -y * Sigmoid(-y * z);  // d loss / d z
+          for (const FeatureEntry& e : ex.entries) g[e.index] += dz * e.value;
+          g[dims_] += dz;
+        }
+        partial_loss[c] = loss;
       }
-      partial_loss[static_cast<std::size_t>(t)] = loss;
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads_; ++t) pool.emplace_back(work, t);
-    work(0);
+    for (int t = 1; t < threads_; ++t) pool.emplace_back(work);
+    work();
     for (std::thread& th : pool) th.join();
 
     grad->assign(dims_ + 1, 0.0);
     double loss = 0.0;
-    for (int t = 0; t < threads_; ++t) {  // fixed order: results do not depend on timing
-      loss += partial_loss[static_cast<std::size_t>(t)];
-      const std::vector<double>& g = partial_grad[static_cast<std::size_t>(t)];
-      for (std::size_t k = 0; k <= dims_; ++k) (*grad)[k] += g[k];
+    for (std::size_t c = 0; c < kChunks; ++c) {
+      loss += partial_loss[c];
+      for (std::size_t k = 0; k <= dims_; ++k) (*grad)[k] += partial_grad[c][k];
     }
     const double inv_n = 1.0 / static_cast<double>(n);
     double reg = 0.0;
@@ -213,15 +218,41 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
   if (options.l2_grid.empty()) return Error(StatusCode::kInvalidArgument, "no L2 strength to try");
   const std::size_t dims = std::size_t{options.num_buckets} + DenseFeatureNames().size();
   const std::vector<bool> valid_labels = Labels(valid);
+  // Naive-Bayes scaling (NBSVM, Wang & Manning 2012): each bucket's values
+  // are multiplied by |log-count ratio| + kNbFloor, so the L2 penalty falls
+  // hardest on n-grams that do not lean to either label. The scale is folded
+  // into the stored weights, so scoring needs nothing extra.
+  constexpr double kNbFloor = 0.1;
+  std::vector<double> scale_by(dims, 1.0);
+  TrainingSet scaled_train, scaled_valid;
+  if (options.nb_smoothing > 0) {
+    std::vector<double> pos(options.num_buckets, options.nb_smoothing), neg(options.num_buckets, options.nb_smoothing);
+    for (const TrainingExample& ex : train)
+      for (const FeatureEntry& e : ex.entries)
+        if (e.index < options.num_buckets) (ex.unreliable ? pos : neg)[e.index] += 1.0;
+    const double sp = std::accumulate(pos.begin(), pos.end(), 0.0), sn = std::accumulate(neg.begin(), neg.end(), 0.0);
+    for (std::size_t k = 0; k < options.num_buckets; ++k)
+      scale_by[k] = std::abs(std::log((pos[k] / sp) / (neg[k] / sn))) + kNbFloor;
+    auto apply = [&](const TrainingSet& in) {
+      TrainingSet out = in;
+      for (TrainingExample& ex : out)
+        for (FeatureEntry& e : ex.entries) e.value = static_cast<float>(e.value * scale_by[e.index]);
+      return out;
+    };
+    scaled_train = apply(train);
+    scaled_valid = apply(valid);
+  }
+  const TrainingSet& tr = scaled_train.empty() ? train : scaled_train;
+  const TrainingSet& va = scaled_valid.empty() ? valid : scaled_valid;
 
   std::vector<double> x(dims + 1, 0.0);  // warm-started along the grid
   std::vector<double> best_x;
   TrainedModel best;
   best.valid_auc = -1.0;
   for (double l2 : options.l2_grid) {
-    const Objective objective(train, dims, l2, options.threads);
+    const Objective objective(tr, dims, l2, options.threads);
     const int iterations = MinimizeLbfgs(objective, &x, options.max_iterations);
-    const double auc = RocAuc(Logits(x, dims, valid), valid_labels);
+    const double auc = RocAuc(Logits(x, dims, va), valid_labels);
     if (auc > best.valid_auc) {
       best.valid_auc = auc;
       best.l2 = l2;
@@ -230,7 +261,7 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
     }
   }
 
-  const auto [scale, shift] = FitPlatt(Logits(best_x, dims, valid), valid_labels);
+  const auto [scale, shift] = FitPlatt(Logits(best_x, dims, va), valid_labels);
   best.platt_scale = scale;
   best.platt_shift = shift;
   best.params.num_buckets = options.num_buckets;
@@ -239,11 +270,11 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
   best.params.run_id = options.run_id;
   {
     std::vector<double> p;
-    for (double z : Logits(best_x, dims, valid)) p.push_back(Sigmoid(scale * z + shift));
+    for (double z : Logits(best_x, dims, va)) p.push_back(Sigmoid(scale * z + shift));
     best.params.decision_threshold = BestMacroF1Threshold(p, valid_labels);
   }
   best.params.weights.resize(dims);
-  for (std::size_t k = 0; k < dims; ++k) best.params.weights[k] = static_cast<float>(scale * best_x[k]);
+  for (std::size_t k = 0; k < dims; ++k) best.params.weights[k] = static_cast<float>(scale * best_x[k] * scale_by[k]);
   return best;
 }
 

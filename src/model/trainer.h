@@ -6,8 +6,9 @@
 //   Result<TrainedModel> m = TrainModel(train, valid, {.num_buckets = 1u << 18, .threads = 2});
 //   Status s = WriteModelFile("model.bin", m->params);
 //
-// Optimiser: L-BFGS on the mean log loss plus L2 (the bias is not
-// penalised). Gradients are summed over threads in a fixed order, so the same
+// Features are first scaled per bucket by how much the bucket leans to one
+// label (NBSVM-style; folded back into the stored weights). Optimiser:
+// L-BFGS on the mean log loss plus L2 (the bias is not penalised). Gradients are summed over threads in a fixed order, so the same
 // data and options give the same weights whatever the thread count.
 #pragma once
 
@@ -32,7 +33,11 @@ struct TrainOptions {
   int threads = 2;                       // worker threads for gradients
   // L2 strengths tried, strongest first; the one with the best validation
   // ROC-AUC is kept. One value skips the search.
-  std::vector<double> l2_grid = {1e-4, 3e-5, 1e-5, 3e-6};
+  std::vector<double> l2_grid = {3e-5, 1e-5, 3e-6, 1e-6};
+  // Naive-Bayes feature scaling (see trainer.cc): the add-k smoothing of the
+  // per-label bucket counts; 0 turns the scaling off. Measured on the site
+  // split: ROC-AUC 0.827 with it, 0.815 without (docs/model.md).
+  double nb_smoothing = 1.0;
   int max_iterations = 300;              // L-BFGS iterations per fit
   std::string run_id;                    // stored in the model file
 };

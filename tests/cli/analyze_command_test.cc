@@ -24,41 +24,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = testing::CommandOutcome;
 
 class AnalyzeCommand : public testing::TempDirTest {
  protected:
-
-  // Runs `credence args...` with standard input from `stdin_path`; output
-  // goes to files, not pipes, so a large report cannot block the child.
   Outcome Credence(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
-    std::string out_path = dir_ + "/stdout", err_path = dir_ + "/stderr";
-    pid_t pid = ::fork();
-    if (pid == 0) {
-      int in = ::open(stdin_path.c_str(), O_RDONLY);
-      int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      if (in < 0 || out < 0 || err < 0) ::_exit(126);
-      ::dup2(in, 0), ::dup2(out, 1), ::dup2(err, 2);
-      std::vector<char*> argv{const_cast<char*>(CREDENCE_BINARY)};
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      ::unsetenv("NO_COLOR");
-      ::execv(CREDENCE_BINARY, argv.data());
-      ::_exit(127);
-    }
-    Outcome run;
-    int status = 0;
-    EXPECT_EQ(::waitpid(pid, &status, 0), pid);
-    EXPECT_TRUE(WIFEXITED(status)) << "killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = testing::ReadFileOrEmpty(out_path);
-    run.err = testing::ReadFileOrEmpty(err_path);
-    return run;
+    return testing::RunCredence(dir_, args, stdin_path);
   }
 };
 
@@ -90,9 +61,9 @@ TEST_F(AnalyzeCommand, JsonOutputParsesWithEveryKeyAndExactSpans) {
   Json j = Json::parse(run.out);
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "credence_version", "input", "article", "removed",
-                                            "structure", "quotes", "attributions", "cues", "warnings"}));
-  EXPECT_EQ(j["schema_version"], "1.0");
+  EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "article",
+                                            "removed", "structure", "quotes", "attributions", "cues", "warnings"}));
+  EXPECT_EQ(j["schema_version"], "1.1");
   EXPECT_EQ(j["input"]["bytes"], input.size());
   EXPECT_EQ(j["input"]["url"], "https://example.com/x");
   int spans = 0;

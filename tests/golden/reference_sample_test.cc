@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <string>
 
 #include "credence/analyzer.h"
+#include "credence/model.h"
 #include "tests/test_support.h"
 
 namespace credence {
@@ -135,6 +138,61 @@ TEST_F(ReferenceSample, CuesPointAtTheirEvidence) {
   EXPECT_TRUE(CueHasEvidence(CueId::kAnonymousSourcing, "According to the source"));
   EXPECT_TRUE(CueHasEvidence(CueId::kQuestionableSource, "Sputnik has reported"));
   EXPECT_NE(FindCue(CueId::kMissingBylineOrDate), nullptr);
+}
+
+// Issue 3: the shipped model's verdict and the site's ratings on the sample.
+class ReferenceSampleVerdict : public ReferenceSample {
+ protected:
+  void SetUp() override {
+    if (DefaultModelPath().empty()) GTEST_SKIP() << "no shipped model (data/credence-model.bin)";
+    ReferenceSample::SetUp();
+    if (IsSkipped()) return;
+    Result<Document> doc = Document::FromBytes(bytes_, {.url = "https://theduran.com/us-colluded-with-isis/"});
+    ASSERT_TRUE(doc) << doc.error().ToString();
+    doc_.emplace(std::move(*doc));
+    Result<Analyzer> analyzer = Analyzer::Create({});
+    ASSERT_TRUE(analyzer) << analyzer.error().ToString();
+    report_ = analyzer->Analyze(*doc_);
+  }
+};
+
+TEST_F(ReferenceSampleVerdict, ModelGivesAProbabilityWhoseContributionsAddUp) {
+  ASSERT_TRUE(report_.verdict.has_value());
+  const Verdict& v = *report_.verdict;
+  EXPECT_GT(v.probability_unreliable, 0.0);
+  EXPECT_LT(v.probability_unreliable, 1.0);
+  EXPECT_EQ(v.label, LabelForProbability(v.probability_unreliable));
+  double sum = v.bias + v.rest;
+  for (const FeatureContribution& f : v.top_features) sum += f.contribution;
+  EXPECT_NEAR(sum, v.logit, 1e-9);
+  EXPECT_NEAR(1.0 / (1.0 + std::exp(-v.logit)), v.probability_unreliable, 1e-12);
+  ASSERT_FALSE(v.top_features.empty());
+  bool some_words = false;
+  for (const FeatureContribution& f : v.top_features) {
+    if (f.kind != FeatureKind::kWords) continue;
+    some_words = true;
+    ASSERT_FALSE(f.spans.empty()) << f.name;
+    // The span holds the n-gram's words (the name is the lower-cased form).
+    std::string first = At(f.spans.front());
+    std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return std::tolower(c); });
+    EXPECT_EQ(first.substr(0, f.name.find(' ')), f.name.substr(0, f.name.find(' ')));
+  }
+  EXPECT_TRUE(some_words);
+}
+
+TEST_F(ReferenceSampleVerdict, SiteRatingsNameTheDuranUnreliableWithSources) {
+  ASSERT_TRUE(report_.site.has_value());
+  EXPECT_EQ(report_.site->domain, "theduran.com");
+  EXPECT_EQ(report_.site->consensus, "unreliable");
+  bool low_factuality = false;
+  for (const SiteRating& r : report_.site->ratings) {
+    EXPECT_FALSE(r.list.empty());
+    EXPECT_FALSE(r.date.empty());
+    EXPECT_EQ(r.rating, "unreliable") << r.list;
+    low_factuality |= r.factuality == "low";
+  }
+  EXPECT_GE(report_.site->ratings.size(), 3u);
+  EXPECT_TRUE(low_factuality);
 }
 
 }  // namespace

@@ -47,6 +47,29 @@ TEST(TextReportWriter, ShowsEverySection) {
     EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
 }
 
+TEST(TextReportWriter, VerdictAndSiteStandApart) {
+  Document doc = FixtureDocument();
+  Report r = FixtureReport();
+  Verdict v;
+  v.probability_unreliable = 0.8;
+  v.label = VerdictLabel::kUnreliable;
+  v.logit = 1.386;
+  v.bias = -1.0;
+  v.rest = 0.386;
+  v.feature_count = 3;
+  v.model_id = "v1/b1024/test";
+  v.top_features.push_back({FeatureKind::kWords, "sputnik has", 0.2, 2.0, {testing::Find("Sputnik has")}});
+  r.verdict = v;
+  r.site = SiteReputation{"example.com", {{"mbfcext", "2026-08-19", "unreliable", "low", "questionable", ""}}, "unreliable", 1, 1};
+  std::string out = WriteTextReport(doc, r, false);
+  EXPECT_NE(out.find("Verdict: unreliable (probability unreliable 0.80)"), std::string::npos) << out;
+  EXPECT_NE(out.find("+2.000  words    sputnik has"), std::string::npos) << out;
+  EXPECT_NE(out.find("e.g. \"Sputnik has\""), std::string::npos) << out;
+  EXPECT_NE(out.find("Site: example.com (unreliable, 1 of 1 lists say unreliable)"), std::string::npos) << out;
+  EXPECT_NE(out.find("not part of the verdict"), std::string::npos) << out;
+  EXPECT_LT(out.find("Verdict:"), out.find("Site:"));
+}
+
 TEST(TextReportWriter, ColourOnlyWhenAsked) {
   Document doc = FixtureDocument();
   EXPECT_EQ(WriteTextReport(doc, FixtureReport(), false).find('\x1b'), std::string::npos);

@@ -1,0 +1,243 @@
+// Tests for ExtractFeatures: the n-gram part's scaling, how headline, body,
+// sentence boundaries and numbers shape the n-grams, where the dense cue
+// features go, a title given beside the text, and near-empty articles.
+#include "model/features.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credence/analyzer.h"
+#include "credence/document.h"
+
+namespace credence::internal {
+namespace {
+
+constexpr std::uint32_t kBuckets = 1u << 18;
+
+struct Analyzed {
+  Document doc;
+  Report report;
+};
+
+const Analyzer& SharedAnalyzer() {
+  static Analyzer analyzer = [] {
+    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
+    EXPECT_TRUE(a) << a.error().ToString();
+    return std::move(*a);
+  }();
+  return analyzer;
+}
+
+Analyzed Analyze(std::string text, std::string title = "") {
+  Result<Document> doc = Document::FromBytes(std::move(text), {.title = std::move(title)});
+  EXPECT_TRUE(doc) << doc.error().ToString();
+  Report report = SharedAnalyzer().Analyze(*doc);
+  return Analyzed{std::move(*doc), std::move(report)};
+}
+
+ArticleFeatures Features(const Analyzed& a) { return ExtractFeatures(a.doc.text(), a.report, kBuckets); }
+
+// Returns the indices of the n-gram entries of `kind` named `name`.
+std::vector<std::size_t> Find(const ArticleFeatures& f, const Analyzed& a, FeatureKind kind, const std::string& name) {
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < f.origins.size(); ++i)
+    if (f.origins[i].kind == kind && NgramName(f, i, a.doc.text(), a.report) == name) found.push_back(i);
+  return found;
+}
+
+// Returns the sentence index of token `t`, or -1.
+int SentenceOf(const Structure& st, std::size_t t) {
+  for (std::size_t s = 0; s < st.sentences.size(); ++s)
+    if (t >= st.sentences[s].first_token && t < st.sentences[s].end_token) return static_cast<int>(s);
+  return -1;
+}
+
+constexpr const char* kHarbourArticle =
+    "Harbour Crane Collapses In Storm\n\n"
+    "A harbour crane fell into the water on Sunday night. Nobody was hurt, the port said.\n\n"
+    "Workers will inspect the other cranes this week before ships return.\n";
+
+TEST(ExtractFeatures, NgramPartHasUnitNorm) {
+  Analyzed a = Analyze(kHarbourArticle);
+  ArticleFeatures f = Features(a);
+  ASSERT_GT(f.origins.size(), 10u);
+  double norm2 = 0.0;
+  for (std::size_t i = 0; i < f.origins.size(); ++i) norm2 += double{f.entries[i].value} * f.entries[i].value;
+  EXPECT_NEAR(std::sqrt(norm2), 1.0, 1e-5);
+}
+
+TEST(ExtractFeatures, RepeatedWordsGetLogOfOnePlusCount) {
+  Analyzed a = Analyze(
+      "Goats On The Loose\n\n"
+      "Goats ate the hedge, and then goats ate the roses. Later the goats slept near a fence.\n\n"
+      "The farmer laughed about it.\n");
+  ArticleFeatures f = Features(a);
+  std::vector<std::size_t> goats = Find(f, a, FeatureKind::kWords, "goats");
+  std::vector<std::size_t> fence = Find(f, a, FeatureKind::kWords, "fence");
+  std::vector<std::size_t> ate = Find(f, a, FeatureKind::kWords, "ate");
+  ASSERT_EQ(goats.size(), 1u);
+  ASSERT_EQ(fence.size(), 1u);
+  ASSERT_EQ(ate.size(), 1u);
+  const NgramOrigin& o = f.origins[goats[0]];
+  EXPECT_EQ(o.occurrences_end - o.occurrences_begin, 3u);
+  // log(1 + 3) / log(1 + 1) == 2 and log(1 + 2) / log(1 + 1) whatever the norm.
+  EXPECT_NEAR(f.entries[goats[0]].value / f.entries[fence[0]].value, 2.0, 1e-5);
+  EXPECT_NEAR(f.entries[ate[0]].value / f.entries[fence[0]].value, std::log(3.0) / std::log(2.0), 1e-5);
+}
+
+TEST(ExtractFeatures, HeadlineNgramsHashApartFromBodyOnes) {
+  Analyzed a = Analyze(kHarbourArticle);
+  ASSERT_TRUE(a.report.article.headline.has_value());
+  ArticleFeatures f = Features(a);
+  std::vector<std::size_t> head = Find(f, a, FeatureKind::kHeadline, "crane");
+  std::vector<std::size_t> body = Find(f, a, FeatureKind::kWords, "crane");
+  ASSERT_EQ(head.size(), 1u);
+  ASSERT_EQ(body.size(), 1u);
+  EXPECT_NE(head[0], body[0]);
+  EXPECT_NE(f.entries[head[0]].index, f.entries[body[0]].index);
+  // The headline n-gram counts only the headline's occurrence.
+  EXPECT_EQ(f.origins[head[0]].occurrences_end - f.origins[head[0]].occurrences_begin, 1u);
+  const std::uint32_t t = f.occurrences[f.origins[head[0]].occurrences_begin];
+  EXPECT_TRUE(a.report.article.headline->Contains(a.report.structure.tokens[t].span));
+  // The headline's bigram also stands apart.
+  EXPECT_EQ(Find(f, a, FeatureKind::kHeadline, "harbour crane").size(), 1u);
+  EXPECT_EQ(Find(f, a, FeatureKind::kWords, "harbour crane").size(), 1u);
+}
+
+TEST(ExtractFeatures, BigramsStayInsideOneSentence) {
+  Analyzed a = Analyze(
+      "Town Fair Opens\n\n"
+      "The river rose quickly. Farmers moved their cattle uphill.\n\n"
+      "Volunteers stacked sandbags. Schools stayed closed.\n");
+  ArticleFeatures f = Features(a);
+  ASSERT_GE(a.report.structure.sentences.size(), 4u);
+  EXPECT_EQ(Find(f, a, FeatureKind::kWords, "river rose").size(), 1u);
+  EXPECT_TRUE(Find(f, a, FeatureKind::kWords, ". farmers").empty());
+  EXPECT_TRUE(Find(f, a, FeatureKind::kWords, "uphill volunteers").empty());
+  std::size_t bigrams = 0;
+  for (const NgramOrigin& o : f.origins) {
+    if (o.length != 2) continue;
+    for (std::uint32_t k = o.occurrences_begin; k < o.occurrences_end; ++k) {
+      const std::uint32_t t = f.occurrences[k];
+      ASSERT_LT(t + 1, a.report.structure.tokens.size());
+      EXPECT_EQ(SentenceOf(a.report.structure, t), SentenceOf(a.report.structure, t + 1)) << "token " << t;
+      ++bigrams;
+    }
+  }
+  EXPECT_GT(bigrams, 10u);
+}
+
+TEST(ExtractFeatures, NumbersFoldTheirDigitsToZero) {
+  const std::string head = "Bridge Finally Opens\n\nThe old bridge first opened in ";
+  const std::string tail = " after long delays.\n\nDrivers welcomed the news on Monday.\n";
+  Analyzed a = Analyze(head + "1999" + tail);
+  Analyzed b = Analyze(head + "2011" + tail);
+  Analyzed c = Analyze(head + "spring" + tail);
+  ArticleFeatures fa = Features(a), fb = Features(b), fc = Features(c);
+  EXPECT_EQ(Find(fa, a, FeatureKind::kWords, "0000").size(), 1u);
+  EXPECT_EQ(Find(fb, b, FeatureKind::kWords, "in 0000").size(), 1u);
+  ASSERT_EQ(fa.entries.size(), fb.entries.size());
+  for (std::size_t i = 0; i < fa.entries.size(); ++i) {
+    EXPECT_EQ(fa.entries[i].index, fb.entries[i].index) << i;
+    EXPECT_EQ(fa.entries[i].value, fb.entries[i].value) << i;
+  }
+  // A word in the same place does change the features.
+  bool differs = fa.entries.size() != fc.entries.size();
+  for (std::size_t i = 0; !differs && i < fa.entries.size(); ++i) differs = fa.entries[i].index != fc.entries[i].index;
+  EXPECT_TRUE(differs);
+}
+
+TEST(ExtractFeatures, DenseFeaturesFollowTheBuckets) {
+  Analyzed a = Analyze(
+      "Officials Weigh New Rules\n\n"
+      "Some experts say the plan could possibly help, according to sources. \"It may work,\" one adviser said.\n\n"
+      "Critics allegedly warned that it might fail.\n");
+  ArticleFeatures f = Features(a);
+  const std::vector<std::string>& names = DenseFeatureNames();
+  ASSERT_FALSE(names.empty());
+  for (std::size_t i = 0; i < f.origins.size(); ++i) EXPECT_LT(f.entries[i].index, kBuckets);
+  ASSERT_GT(f.entries.size(), f.origins.size());
+  for (std::size_t i = f.origins.size(); i < f.entries.size(); ++i) {
+    EXPECT_GE(f.entries[i].index, kBuckets);
+    EXPECT_LT(f.entries[i].index - kBuckets, names.size());
+    EXPECT_NE(f.entries[i].value, 0.0f);
+  }
+  // log_word_count is never 0 for a text with words.
+  const auto log_words = std::find(names.begin(), names.end(), "log_word_count");
+  ASSERT_NE(log_words, names.end());
+  const std::uint32_t want = kBuckets + static_cast<std::uint32_t>(log_words - names.begin());
+  bool found = false;
+  for (std::size_t i = f.origins.size(); i < f.entries.size(); ++i)
+    if (f.entries[i].index == want) found = f.entries[i].value > 0.0f && f.entries[i].value < 1.0f;
+  EXPECT_TRUE(found);
+  // Each cue of the report lands at num_buckets + its place in the names.
+  for (const Cue& cue : a.report.cues) {
+    if (cue.strength == 0.0) continue;
+    const auto it = std::find(names.begin(), names.end(), "cue:" + std::string(GetCueInfo(cue.id).name));
+    ASSERT_NE(it, names.end());
+    const std::uint32_t index = kBuckets + static_cast<std::uint32_t>(it - names.begin());
+    bool present = false;
+    for (std::size_t i = f.origins.size(); i < f.entries.size(); ++i)
+      if (f.entries[i].index == index) present = std::abs(f.entries[i].value - cue.strength) < 1e-6;
+    EXPECT_TRUE(present) << *it;
+  }
+}
+
+TEST(ExtractFeatures, GivenTitleCountsAsHeadlineWhenTextHasNone) {
+  const std::string text =
+      "the harbour will reopen on Tuesday, the port authority said.\n\n"
+      "Repairs to the north pier took four weeks.\n\n"
+      "Fishing boats are expected back soon.\n";
+  Analyzed without = Analyze(text);
+  Analyzed with = Analyze(text, "Harbour Reopens");
+  ASSERT_FALSE(with.report.article.headline.has_value());
+  ArticleFeatures f0 = Features(without), f1 = Features(with);
+  for (const NgramOrigin& o : f0.origins) EXPECT_NE(o.kind, FeatureKind::kHeadline);
+  std::vector<std::size_t> head = Find(f1, with, FeatureKind::kHeadline, "harbour");
+  ASSERT_EQ(head.size(), 1u);
+  EXPECT_GE(f1.occurrences[f1.origins[head[0]].occurrences_begin], with.report.structure.tokens.size());
+  EXPECT_EQ(Find(f1, with, FeatureKind::kHeadline, "harbour reopens").size(), 1u);
+  // The body's own "harbour" is still a separate word feature.
+  EXPECT_EQ(Find(f1, with, FeatureKind::kWords, "harbour").size(), 1u);
+  double norm2 = 0.0;
+  for (std::size_t i = 0; i < f1.origins.size(); ++i) norm2 += double{f1.entries[i].value} * f1.entries[i].value;
+  EXPECT_NEAR(norm2, 1.0, 1e-5);
+}
+
+TEST(ExtractFeatures, TitleFoundInTextIsNotCountedTwice) {
+  Analyzed a = Analyze(kHarbourArticle, "Harbour Crane Collapses In Storm");
+  ASSERT_TRUE(a.report.article.headline.has_value());
+  ArticleFeatures f = Features(a);
+  for (std::size_t i = 0; i < f.origins.size(); ++i)
+    for (std::uint32_t k = f.origins[i].occurrences_begin; k < f.origins[i].occurrences_end; ++k)
+      EXPECT_LT(f.occurrences[k], a.report.structure.tokens.size());
+  std::vector<std::size_t> head = Find(f, a, FeatureKind::kHeadline, "storm");
+  ASSERT_EQ(head.size(), 1u);
+  EXPECT_EQ(f.origins[head[0]].occurrences_end - f.origins[head[0]].occurrences_begin, 1u);
+}
+
+TEST(ExtractFeatures, NearlyEmptyArticlesGiveFiniteFeatures) {
+  for (const char* text : {"!", "...", "x", "\n\n?\n\n", "\xE2\x80\x94", "42"}) {
+    Result<Document> doc = Document::FromBytes(text);
+    if (!doc) continue;  // refused as empty: nothing to featurize
+    Report report = SharedAnalyzer().Analyze(*doc);
+    ArticleFeatures f = ExtractFeatures(doc->text(), report, 1024);
+    for (const FeatureEntry& e : f.entries) {
+      EXPECT_TRUE(std::isfinite(e.value)) << text;
+      EXPECT_LT(e.index, 1024u + DenseFeatureNames().size()) << text;
+    }
+    for (std::size_t i = 0; i < f.origins.size(); ++i) EXPECT_FALSE(NgramName(f, i, doc->text(), report).empty()) << text;
+  }
+  // A Report with nothing in it at all.
+  ArticleFeatures f = ExtractFeatures("", Report{}, 1024);
+  EXPECT_TRUE(f.origins.empty());
+  for (const FeatureEntry& e : f.entries) EXPECT_GE(e.index, 1024u);
+}
+
+}  // namespace
+}  // namespace credence::internal

@@ -1,0 +1,253 @@
+// Tests for Model: loading a small model written by WriteModelFile, scores
+// whose parts add up exactly, explanations sorted and pointing at the right
+// words, the label bands, and the model that ships with credence.
+#include "credence/model.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credence/analyzer.h"
+#include "credence/document.h"
+#include "model/features.h"
+#include "model/model_file.h"
+#include "tests/test_support.h"
+
+namespace credence {
+namespace {
+
+constexpr std::uint32_t kBuckets = 1024;
+
+const Analyzer& SharedAnalyzer() {
+  static Analyzer analyzer = [] {
+    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
+    EXPECT_TRUE(a) << a.error().ToString();
+    return std::move(*a);
+  }();
+  return analyzer;
+}
+
+struct Analyzed {
+  Document doc;
+  Report report;
+};
+
+Analyzed Analyze(std::string text, std::string title = "") {
+  Result<Document> doc = Document::FromBytes(std::move(text), {.title = std::move(title)});
+  EXPECT_TRUE(doc) << doc.error().ToString();
+  Report report = SharedAnalyzer().Analyze(*doc);
+  return Analyzed{std::move(*doc), std::move(report)};
+}
+
+constexpr const char* kArticle =
+    "Harbour Crane Collapses In Storm\n\n"
+    "A harbour crane fell into the water on Sunday night, the port said. Some workers reportedly saw it sway.\n\n"
+    "\"It could have been much worse,\" said Mara Lind, the harbour master. Inspections start this week.\n";
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+std::string WithoutSpaces(std::string s) {
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; }), s.end());
+  return s;
+}
+
+class ModelTest : public credence::testing::TempDirTest {
+ protected:
+  // Writes a model whose weights spread over [-2, 2] and loads it.
+  Model LoadSpreadModel() {
+    internal::ModelParams p;
+    p.num_buckets = kBuckets;
+    p.num_dense = static_cast<std::uint32_t>(internal::DenseFeatureNames().size());
+    p.bias = -0.3;
+    p.decision_threshold = 0.45;
+    p.run_id = "unit-run";
+    for (std::uint32_t k = 0; k < kBuckets + p.num_dense; ++k)
+      p.weights.push_back(static_cast<float>(static_cast<int>((k * 2654435761u) % 2001u) - 1000) / 500.0f);
+    weights_ = p.weights;
+    return LoadWritten(p);
+  }
+
+  Model LoadWritten(const internal::ModelParams& p) {
+    const std::string path = dir_ + "/model.bin";
+    EXPECT_TRUE(internal::WriteModelFile(path, p).ok());
+    Result<Model> m = Model::Load(path);
+    EXPECT_TRUE(m) << m.error().ToString();
+    return std::move(*m);
+  }
+
+  std::vector<float> weights_;
+};
+
+
+TEST_F(ModelTest, ScoreAddsUpExactly) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(kArticle);
+  Verdict v = model.Score(a.doc.text(), a.report);
+  double sum = v.bias;
+  for (const FeatureContribution& fc : v.top_features) sum += fc.contribution;
+  EXPECT_NEAR(sum + v.rest, v.logit, 1e-9);
+  EXPECT_DOUBLE_EQ(v.probability_unreliable, 1.0 / (1.0 + std::exp(-v.logit)));
+  EXPECT_EQ(v.label, LabelForProbability(v.probability_unreliable));
+  EXPECT_EQ(v.bias, -0.3);
+  EXPECT_EQ(v.model_id, "v1/b1024/unit-run");
+  EXPECT_EQ(model.id(), v.model_id);
+  EXPECT_DOUBLE_EQ(model.decision_threshold(), 0.45);
+  // The logit is bias + w.x over the article's features, computed apart.
+  const internal::ArticleFeatures f = internal::ExtractFeatures(a.doc.text(), a.report, kBuckets);
+  double logit = -0.3;
+  for (const internal::FeatureEntry& e : f.entries) logit += double{weights_[e.index]} * e.value;
+  EXPECT_NEAR(v.logit, logit, 1e-9);
+  EXPECT_EQ(v.feature_count, f.entries.size());
+  EXPECT_EQ(v.top_features.size(), 12u);
+  EXPECT_NE(v.rest, 0.0);
+}
+
+TEST_F(ModelTest, TopFeaturesAreSortedByMagnitude) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(kArticle);
+  Verdict all = model.Score(a.doc.text(), a.report, 100000);
+  ASSERT_EQ(all.top_features.size(), all.feature_count);
+  EXPECT_EQ(all.rest, 0.0);
+  for (std::size_t i = 1; i < all.top_features.size(); ++i)
+    EXPECT_GE(std::abs(all.top_features[i - 1].contribution), std::abs(all.top_features[i].contribution)) << i;
+  Verdict top5 = model.Score(a.doc.text(), a.report, 5);
+  ASSERT_EQ(top5.top_features.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(top5.top_features[i].name, all.top_features[i].name);
+    EXPECT_EQ(top5.top_features[i].contribution, all.top_features[i].contribution);
+  }
+  EXPECT_NEAR(top5.logit, all.logit, 1e-9);
+}
+
+TEST_F(ModelTest, NgramSpansPointAtTheirWords) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(kArticle);
+  Verdict v = model.Score(a.doc.text(), a.report, 100000);
+  std::size_t checked = 0;
+  for (const FeatureContribution& fc : v.top_features) {
+    if (fc.kind == FeatureKind::kCue) {
+      EXPECT_NE(std::find(internal::DenseFeatureNames().begin(), internal::DenseFeatureNames().end(), fc.name),
+                internal::DenseFeatureNames().end())
+          << fc.name;
+      continue;
+    }
+    ASSERT_FALSE(fc.spans.empty()) << fc.name;
+    for (const Span& s : fc.spans) {
+      ASSERT_LE(s.end, a.doc.size());
+      EXPECT_EQ(WithoutSpaces(Lower(a.doc.View(s))), WithoutSpaces(fc.name)) << fc.name;
+      if (fc.kind == FeatureKind::kHeadline) {
+        EXPECT_TRUE(a.report.article.headline->Contains(s)) << fc.name;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 30u);
+}
+
+TEST_F(ModelTest, OneHeavyWeightLeadsTheExplanation) {
+  Analyzed a = Analyze(kArticle);
+  internal::ModelParams p;
+  p.num_buckets = 1u << 16;
+  p.num_dense = static_cast<std::uint32_t>(internal::DenseFeatureNames().size());
+  p.bias = 0.125;
+  p.run_id = "one-weight";
+  p.weights.assign(p.num_buckets + p.num_dense, 0.0f);
+  const internal::ArticleFeatures f = internal::ExtractFeatures(a.doc.text(), a.report, p.num_buckets);
+  std::optional<std::size_t> harbour;
+  for (std::size_t i = 0; i < f.origins.size(); ++i)
+    if (f.origins[i].kind == FeatureKind::kWords && internal::NgramName(f, i, a.doc.text(), a.report) == "harbour") harbour = i;
+  ASSERT_TRUE(harbour);
+  p.weights[f.entries[*harbour].index] = 5.0f;
+  Model model = LoadWritten(p);
+
+  Verdict v = model.Score(a.doc.text(), a.report, 3);
+  ASSERT_FALSE(v.top_features.empty());
+  const FeatureContribution& top = v.top_features[0];
+  EXPECT_EQ(top.name, "harbour");
+  EXPECT_EQ(top.kind, FeatureKind::kWords);
+  EXPECT_DOUBLE_EQ(top.contribution, 5.0 * f.entries[*harbour].value);
+  EXPECT_NEAR(v.logit, 0.125 + top.contribution, 1e-9);
+  // Two body occurrences; the headline's "Harbour" is another feature.
+  ASSERT_EQ(top.spans.size(), 2u);
+  for (const Span& s : top.spans) EXPECT_EQ(a.doc.View(s), "harbour");
+  EXPECT_LT(top.spans[0].start, top.spans[1].start);
+}
+
+TEST_F(ModelTest, TopNZeroListsNothingButKeepsTheLogit) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(kArticle);
+  Verdict v12 = model.Score(a.doc.text(), a.report);
+  Verdict v0 = model.Score(a.doc.text(), a.report, 0);
+  EXPECT_TRUE(v0.top_features.empty());
+  EXPECT_NEAR(v0.logit, v12.logit, 1e-9);
+  EXPECT_NEAR(v0.rest, v0.logit - v0.bias, 1e-9);
+  EXPECT_EQ(v0.feature_count, v12.feature_count);
+  EXPECT_EQ(v0.label, v12.label);
+}
+
+TEST_F(ModelTest, GivenTitleFeaturesHaveNoSpans) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(
+      "the crane fell into the water on Sunday night, the port said.\n\n"
+      "Workers will inspect the other cranes this week.\n\n"
+      "Ships are expected back on Friday.\n",
+      "Crane Falls Into Harbour");
+  ASSERT_FALSE(a.report.article.headline.has_value());
+  Verdict v = model.Score(a.doc.text(), a.report, 100000);
+  std::size_t headline = 0;
+  for (const FeatureContribution& fc : v.top_features) {
+    if (fc.kind != FeatureKind::kHeadline) continue;
+    ++headline;
+    EXPECT_TRUE(fc.spans.empty()) << fc.name;
+  }
+  EXPECT_GE(headline, 4u);  // crane falls into harbour: 4 unigrams, 3 bigrams
+}
+
+TEST_F(ModelTest, LoadRefusesMissingFile) {
+  Result<Model> m = Model::Load(dir_ + "/missing.bin");
+  ASSERT_FALSE(m);
+  EXPECT_EQ(m.error().code(), StatusCode::kNotFound);
+}
+
+TEST(Model, LabelBandsAtThirtyFiveAndSixtyFive) {
+  EXPECT_EQ(LabelForProbability(0.0), VerdictLabel::kReliable);
+  EXPECT_EQ(LabelForProbability(0.34), VerdictLabel::kReliable);
+  EXPECT_EQ(LabelForProbability(0.35), VerdictLabel::kUncertain);
+  EXPECT_EQ(LabelForProbability(0.5), VerdictLabel::kUncertain);
+  EXPECT_EQ(LabelForProbability(0.64), VerdictLabel::kUncertain);
+  EXPECT_EQ(LabelForProbability(0.65), VerdictLabel::kUnreliable);
+  EXPECT_EQ(LabelForProbability(1.0), VerdictLabel::kUnreliable);
+  EXPECT_EQ(VerdictLabelName(VerdictLabel::kReliable), "reliable");
+  EXPECT_EQ(VerdictLabelName(VerdictLabel::kUncertain), "uncertain");
+  EXPECT_EQ(VerdictLabelName(VerdictLabel::kUnreliable), "unreliable");
+  EXPECT_EQ(FeatureKindName(FeatureKind::kWords), "words");
+  EXPECT_EQ(FeatureKindName(FeatureKind::kHeadline), "headline");
+  EXPECT_EQ(FeatureKindName(FeatureKind::kCue), "cue");
+}
+
+TEST(Model, ShippedModelLoadsAndScores) {
+  const std::string path = DefaultModelPath();
+  if (path.empty()) GTEST_SKIP() << "no shipped model (data/credence-model.bin) in this checkout";
+  Result<Model> model = Model::Load(path);
+  ASSERT_TRUE(model) << path << ": " << model.error().ToString();
+  EXPECT_EQ(model->id().rfind("v1/b", 0), 0u) << model->id();
+  EXPECT_GT(model->decision_threshold(), 0.0);
+  EXPECT_LT(model->decision_threshold(), 1.0);
+  Analyzed a = Analyze(kArticle);
+  Verdict v = model->Score(a.doc.text(), a.report);
+  EXPECT_GT(v.probability_unreliable, 0.0);
+  EXPECT_LT(v.probability_unreliable, 1.0);
+  EXPECT_FALSE(v.top_features.empty());
+  EXPECT_EQ(v.model_id, model->id());
+}
+
+}  // namespace
+}  // namespace credence

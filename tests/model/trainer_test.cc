@@ -1,0 +1,188 @@
+// Tests for the trainer on small synthetic sets: it learns which features
+// point which way, refuses sets it cannot learn from, gives the same weights
+// whatever the thread count, and its Platt step recovers a known sigmoid and
+// is folded into the stored weights.
+#include "model/trainer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "model/metrics.h"
+
+namespace credence::internal {
+namespace {
+
+constexpr std::uint32_t kBuckets = 16;
+constexpr std::uint32_t kUnreliableFeature = 3;
+constexpr std::uint32_t kReliableFeature = 7;
+
+// A small deterministic generator (splitmix64), so the data never depends
+// on the standard library's distributions.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
+
+ private:
+  std::uint64_t state_;
+};
+
+// Feature 3 mostly marks unreliable examples, feature 7 reliable ones; two
+// noise features each, and about 5% of labels flipped.
+TrainingSet MakeSet(std::size_t n, std::uint64_t seed) {
+  Rng rng(seed);
+  TrainingSet set;
+  for (std::size_t i = 0; i < n; ++i) {
+    TrainingExample ex;
+    const bool unreliable = i % 2 == 0;
+    if (rng.Uniform() < 0.9) ex.entries.push_back({unreliable ? kUnreliableFeature : kReliableFeature, 1.0f});
+    for (int k = 0; k < 2; ++k) {
+      std::uint32_t noise = static_cast<std::uint32_t>(rng.Next() % kBuckets);
+      if (noise == kUnreliableFeature || noise == kReliableFeature) noise = 0;
+      ex.entries.push_back({noise, static_cast<float>(rng.Uniform())});
+    }
+    ex.unreliable = rng.Uniform() < 0.05 ? !unreliable : unreliable;
+    set.push_back(std::move(ex));
+  }
+  return set;
+}
+
+TrainOptions SmallOptions(int threads) {
+  return TrainOptions{.num_buckets = kBuckets, .threads = threads, .l2_grid = {1e-2, 1e-3}, .run_id = "unit"};
+}
+
+double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+TEST(Trainer, LearnsWhichWayFeaturesPoint) {
+  const TrainingSet train = MakeSet(400, 1), valid = MakeSet(200, 2);
+  Result<TrainedModel> m = TrainModel(train, valid, SmallOptions(2));
+  ASSERT_TRUE(m) << m.error().ToString();
+  const ModelParams& p = m->params;
+  EXPECT_EQ(p.num_buckets, kBuckets);
+  EXPECT_EQ(p.num_dense, DenseFeatureNames().size());
+  ASSERT_EQ(p.weights.size(), std::size_t{kBuckets} + p.num_dense);
+  EXPECT_GT(p.weights[kUnreliableFeature], 0.5f);
+  EXPECT_LT(p.weights[kReliableFeature], -0.5f);
+  EXPECT_GT(m->valid_auc, 0.9);
+  EXPECT_EQ(p.run_id, "unit");
+  EXPECT_GT(p.decision_threshold, 0.0);
+  EXPECT_LT(p.decision_threshold, 1.0);
+  EXPECT_GT(m->iterations, 0);
+  // Dense features never appear in the data, so L2 keeps them at 0.
+  for (std::size_t k = kBuckets; k < p.weights.size(); ++k) EXPECT_EQ(p.weights[k], 0.0f) << k;
+}
+
+TEST(Trainer, RefusesEmptyOrOneClassSets) {
+  const TrainingSet good = MakeSet(40, 3);
+  TrainingSet one_class = good;
+  for (TrainingExample& ex : one_class) ex.unreliable = true;
+  for (const auto& [train, valid] : {std::pair{TrainingSet{}, good}, std::pair{good, TrainingSet{}},
+                                     std::pair{one_class, good}, std::pair{good, one_class}}) {
+    Result<TrainedModel> m = TrainModel(train, valid, SmallOptions(1));
+    ASSERT_FALSE(m);
+    EXPECT_EQ(m.error().code(), StatusCode::kInvalidArgument) << m.error().ToString();
+  }
+  TrainOptions no_grid = SmallOptions(1);
+  no_grid.l2_grid.clear();
+  Result<TrainedModel> m = TrainModel(good, good, no_grid);
+  ASSERT_FALSE(m);
+  EXPECT_EQ(m.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(TrainModel(good, good, SmallOptions(1)));
+}
+
+TEST(Trainer, SameWeightsWhateverTheThreadCount) {
+  const TrainingSet train = MakeSet(301, 4), valid = MakeSet(101, 5);
+  Result<TrainedModel> one = TrainModel(train, valid, SmallOptions(1));
+  Result<TrainedModel> three = TrainModel(train, valid, SmallOptions(3));
+  Result<TrainedModel> three_again = TrainModel(train, valid, SmallOptions(3));
+  ASSERT_TRUE(one && three && three_again);
+  EXPECT_EQ(three->params.weights, three_again->params.weights);
+  EXPECT_EQ(three->params.bias, three_again->params.bias);
+  EXPECT_EQ(one->params.weights, three->params.weights);
+  EXPECT_EQ(one->l2, three->l2);
+  EXPECT_EQ(one->iterations, three->iterations);
+}
+
+// trainer.h promises the same model whatever the thread count; the bias is
+// stored as a double, so it must match to the bit as well.
+TEST(Trainer, SameBiasWhateverTheThreadCount) {
+  const TrainingSet train = MakeSet(301, 4), valid = MakeSet(101, 5);
+  Result<TrainedModel> one = TrainModel(train, valid, SmallOptions(1));
+  Result<TrainedModel> three = TrainModel(train, valid, SmallOptions(3));
+  ASSERT_TRUE(one && three);
+  EXPECT_EQ(one->params.bias, three->params.bias);
+  EXPECT_EQ(one->platt_scale, three->platt_scale);
+  EXPECT_EQ(one->platt_shift, three->platt_shift);
+}
+
+TEST(Trainer, StoredWeightsAreScaledByPlatt) {
+  const TrainingSet train = MakeSet(400, 6), valid = MakeSet(300, 7);
+  Result<TrainedModel> m = TrainModel(train, valid, SmallOptions(2));
+  ASSERT_TRUE(m) << m.error().ToString();
+  EXPECT_GT(m->platt_scale, 0.0);
+  // Undo the calibration: raw = (calibrated - shift) / scale. Fitting Platt on
+  // the raw logits must give back the same scale and shift.
+  std::vector<double> raw, calibrated;
+  std::vector<bool> labels;
+  for (const TrainingExample& ex : valid) {
+    const double z = Logit(m->params.weights, m->params.bias, ex.entries);
+    calibrated.push_back(z);
+    raw.push_back((z - m->platt_shift) / m->platt_scale);
+    labels.push_back(ex.unreliable);
+  }
+  const auto [scale, shift] = FitPlatt(raw, labels);
+  EXPECT_NEAR(scale, m->platt_scale, 1e-4 * std::abs(m->platt_scale));
+  EXPECT_NEAR(shift, m->platt_shift, 1e-4 * std::max(1.0, std::abs(m->platt_shift)));
+  // Calibrated logits are then already calibrated: refitting gives (1, 0).
+  const auto [scale1, shift1] = FitPlatt(calibrated, labels);
+  EXPECT_NEAR(scale1, 1.0, 1e-4);
+  EXPECT_NEAR(shift1, 0.0, 1e-4);
+  // Calibration keeps the order, so the AUC is the one reported.
+  EXPECT_NEAR(RocAuc(calibrated, labels), m->valid_auc, 1e-9);
+}
+
+TEST(Trainer, LogitIsBiasPlusWeightedSum) {
+  const std::vector<float> w = {0.5f, -2.0f, 0.0f, 4.0f};
+  EXPECT_DOUBLE_EQ(Logit(w, 0.25, {}), 0.25);
+  EXPECT_DOUBLE_EQ(Logit(w, 0.25, {{0, 2.0f}, {1, 0.5f}, {3, 0.25f}}), 0.25 + 1.0 - 1.0 + 1.0);
+}
+
+TEST(Trainer, PlattRecoversAKnownSigmoid) {
+  Rng rng(42);
+  std::vector<double> logits;
+  std::vector<bool> labels;
+  for (int i = 0; i < 40000; ++i) {
+    const double z = -4.0 + 8.0 * rng.Uniform();
+    logits.push_back(z);
+    labels.push_back(rng.Uniform() < Sigmoid(2.0 * z - 1.0));
+  }
+  const auto [scale, shift] = FitPlatt(logits, labels);
+  EXPECT_NEAR(scale, 2.0, 0.1);
+  EXPECT_NEAR(shift, -1.0, 0.1);
+}
+
+TEST(Trainer, PlattLeavesCalibratedLogitsAlone) {
+  Rng rng(7);
+  std::vector<double> logits;
+  std::vector<bool> labels;
+  for (int i = 0; i < 40000; ++i) {
+    const double z = -3.0 + 6.0 * rng.Uniform();
+    logits.push_back(z);
+    labels.push_back(rng.Uniform() < Sigmoid(z));
+  }
+  const auto [scale, shift] = FitPlatt(logits, labels);
+  EXPECT_NEAR(scale, 1.0, 0.08);
+  EXPECT_NEAR(shift, 0.0, 0.08);
+}
+
+}  // namespace
+}  // namespace credence::internal

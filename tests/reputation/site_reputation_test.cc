@@ -1,0 +1,186 @@
+// Tests for the site-reputation lookup: host and registered-domain parsing,
+// subdomains folding to the listed site, platforms whose subdomains are
+// separate publishers, and the embedded table's rows.
+#include "credence/reputation.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/embedded_data.h"
+
+namespace credence {
+namespace {
+
+TEST(SiteReputation, HostOfUrlStripsSchemeUserPortAndPath) {
+  EXPECT_EQ(HostOfUrl("https://theduran.com/x"), "theduran.com");
+  EXPECT_EQ(HostOfUrl("http://example.org"), "example.org");
+  EXPECT_EQ(HostOfUrl("https://news.example.org:8443/a/b"), "news.example.org");
+  EXPECT_EQ(HostOfUrl("ftp://user:secret@files.example.net/pub"), "files.example.net");
+  EXPECT_EQ(HostOfUrl("https://example.org?q=1"), "example.org");
+  EXPECT_EQ(HostOfUrl("https://example.org#top"), "example.org");
+  EXPECT_EQ(HostOfUrl("https://example.org/path?next=https://other.com/"), "example.org");
+}
+
+TEST(SiteReputation, HostOfUrlWorksWithoutScheme) {
+  EXPECT_EQ(HostOfUrl("theduran.com/x"), "theduran.com");
+  EXPECT_EQ(HostOfUrl("www.example.com"), "www.example.com");
+  EXPECT_EQ(HostOfUrl("  example.com:80/x"), "example.com");
+}
+
+TEST(SiteReputation, HostOfUrlLowerCasesAndDropsTrailingDot) {
+  EXPECT_EQ(HostOfUrl("HTTPS://WWW.Example.COM/Path"), "www.example.com");
+  EXPECT_EQ(HostOfUrl("https://example.com./a"), "example.com");
+}
+
+TEST(SiteReputation, HostOfUrlGarbageGivesEmpty) {
+  EXPECT_EQ(HostOfUrl(""), "");
+  EXPECT_EQ(HostOfUrl("   "), "");
+  EXPECT_EQ(HostOfUrl("https://"), "");
+  EXPECT_EQ(HostOfUrl("/just/a/path"), "");
+  EXPECT_EQ(HostOfUrl("?q=1"), "");
+  EXPECT_EQ(HostOfUrl("not a url at all"), "");
+}
+
+TEST(SiteReputation, RegisteredDomainKeepsTheSiteUnderItsSuffix) {
+  EXPECT_EQ(RegisteredDomain("www.bbc.co.uk"), "bbc.co.uk");
+  EXPECT_EQ(RegisteredDomain("bbc.co.uk"), "bbc.co.uk");
+  EXPECT_EQ(RegisteredDomain("a.b.example.com"), "example.com");
+  EXPECT_EQ(RegisteredDomain("example.com"), "example.com");
+  EXPECT_EQ(RegisteredDomain("news.abc.net.au"), "abc.net.au");
+}
+
+TEST(SiteReputation, RegisteredDomainPlatformSubdomainsStaySeparate) {
+  EXPECT_EQ(RegisteredDomain("x.blogspot.com"), "x.blogspot.com");
+  EXPECT_EQ(RegisteredDomain("www.x.blogspot.com"), "x.blogspot.com");
+  EXPECT_EQ(RegisteredDomain("x.blogspot.co.uk"), "x.blogspot.co.uk");
+  EXPECT_EQ(RegisteredDomain("someone.substack.com"), "someone.substack.com");
+  EXPECT_EQ(RegisteredDomain("someone.github.io"), "someone.github.io");
+}
+
+TEST(SiteReputation, LookUpFindsTheSiteFromAnyUsualSubdomain) {
+  for (const char* url : {"https://theduran.com/x", "https://www.theduran.com/x", "http://m.theduran.com/",
+                          "https://amp.theduran.com/a/b?c=d", "theduran.com", "HTTPS://WWW.THEDURAN.COM."}) {
+    std::optional<SiteReputation> site = LookUpSite(url);
+    ASSERT_TRUE(site) << url;
+    EXPECT_EQ(site->domain, "theduran.com") << url;
+    EXPECT_EQ(site->consensus, "unreliable") << url;
+    ASSERT_FALSE(site->ratings.empty()) << url;
+    EXPECT_GT(site->lists_unreliable, 0) << url;
+    EXPECT_LE(site->lists_unreliable, site->lists_rated) << url;
+    EXPECT_LE(site->lists_rated, static_cast<int>(site->ratings.size())) << url;
+    for (const SiteRating& r : site->ratings) {
+      EXPECT_FALSE(r.list.empty()) << url;
+      EXPECT_FALSE(r.date.empty()) << url << " " << r.list;
+    }
+  }
+}
+
+TEST(SiteReputation, LookUpRatingsComeInListOrder) {
+  std::optional<SiteReputation> site = LookUpSite("theduran.com");
+  ASSERT_TRUE(site);
+  for (std::size_t i = 1; i < site->ratings.size(); ++i)
+    EXPECT_LT(site->ratings[i - 1].list, site->ratings[i].list);
+}
+
+TEST(SiteReputation, LookUpUnknownSiteGivesNothing) {
+  EXPECT_FALSE(LookUpSite("https://no-such-site-for-credence-tests.example/x"));
+  EXPECT_FALSE(LookUpSite(""));
+  EXPECT_FALSE(LookUpSite("not a url at all"));
+}
+
+TEST(SiteReputation, LookUpPlatformSubdomainsAreNotGivenThePlatformsRating) {
+  // Listed blog: found, from its own subdomains too.
+  std::optional<SiteReputation> listed = LookUpSite("https://americankabuki.blogspot.com/2016/01/post.html");
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->domain, "americankabuki.blogspot.com");
+  std::optional<SiteReputation> www = LookUpSite("www.americankabuki.blogspot.com");
+  ASSERT_TRUE(www);
+  EXPECT_EQ(www->domain, "americankabuki.blogspot.com");
+  // Another blog on the same platform says nothing of it, nor the platform of it.
+  EXPECT_FALSE(LookUpSite("https://some-unlisted-credence-blog.blogspot.com/"));
+  std::optional<SiteReputation> other = LookUpSite("https://x.blogspot.com/");
+  if (other) {
+    EXPECT_EQ(other->domain, "x.blogspot.com");
+  }
+  // A listed blog on a country suffix of the platform.
+  std::optional<SiteReputation> uk = LookUpSite("http://aanirfan.blogspot.co.uk/");
+  ASSERT_TRUE(uk);
+  EXPECT_EQ(uk->domain, "aanirfan.blogspot.co.uk");
+}
+
+// Returns the TAB-separated fields of `line`.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> f;
+  for (std::size_t pos = 0;;) {
+    const std::size_t tab = line.find('\t', pos);
+    f.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (tab == std::string_view::npos) return f;
+    pos = tab + 1;
+  }
+}
+
+bool LooksLikeDate(std::string_view d) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (d[i] < '0' || d[i] > '9') return false;
+    return true;
+  };
+  if (d.size() != 7 && d.size() != 10) return false;
+  if (!digits(0, 4) || d[4] != '-' || !digits(5, 2)) return false;
+  return d.size() == 7 || (d[7] == '-' && digits(8, 2));
+}
+
+TEST(SiteReputation, TableEveryRowParses) {
+  std::optional<std::string_view> tsv = internal::EmbeddedFile("source_reputation.tsv");
+  ASSERT_TRUE(tsv) << "data/source_reputation.tsv is not embedded";
+  const std::set<std::string_view> ratings = {"reliable", "mixed", "unreliable", "satire", "-"};
+  const std::set<std::string_view> factualities = {"very-high", "high", "mostly-factual", "mixed",
+                                                   "low",       "very-low", "-"};
+  std::size_t rows = 0, number = 0;
+  for (std::size_t pos = 0; pos < tsv->size();) {
+    std::size_t end = tsv->find('\n', pos);
+    if (end == std::string_view::npos) end = tsv->size();
+    std::string_view line = tsv->substr(pos, end - pos);
+    pos = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    ++rows;
+    const std::vector<std::string_view> f = Fields(line);
+    ASSERT_EQ(f.size(), 7u) << "line " << number << ": " << line;
+    EXPECT_FALSE(f[0].empty()) << "line " << number;
+    EXPECT_EQ(HostOfUrl(f[0]), f[0]) << "line " << number << ": domain not a lower-case host";
+    EXPECT_FALSE(f[1].empty()) << "line " << number;
+    EXPECT_TRUE(LooksLikeDate(f[2])) << "line " << number << ": date " << f[2];
+    EXPECT_TRUE(ratings.count(f[3])) << "line " << number << ": rating " << f[3];
+    EXPECT_TRUE(factualities.count(f[4])) << "line " << number << ": factuality " << f[4];
+  }
+  EXPECT_GT(rows, 1000u);
+}
+
+TEST(SiteReputation, TableEveryListedDomainIsFound) {
+  std::optional<std::string_view> tsv = internal::EmbeddedFile("source_reputation.tsv");
+  ASSERT_TRUE(tsv);
+  std::size_t missed = 0, checked = 0;
+  std::string last;
+  internal::ForEachDataLine(*tsv, [&](std::string_view line) {
+    const std::string domain(line.substr(0, line.find('\t')));
+    if (domain == last) return;
+    last = domain;
+    ++checked;
+    std::optional<SiteReputation> site = LookUpSite("https://" + domain + "/");
+    if (!site || site->domain != domain) {
+      if (++missed <= 5) ADD_FAILURE() << domain << " not found as itself";
+    }
+  });
+  EXPECT_EQ(missed, 0u);
+  EXPECT_GT(checked, 1000u);
+}
+
+}  // namespace
+}  // namespace credence
