@@ -8,7 +8,7 @@
 //
 // The model file is memory-mapped read-only, so several processes share its
 // pages. A loaded Model is immutable: Score() is const and safe to call from
-// many threads at once. File format: docs/model-format.md.
+// many threads at once. File format: docs/model.md (The model file).
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // The model file: a fixed 128-byte header, then the weights as little-endian
 // float32, [num_buckets hashed n-gram weights][num_dense cue weights]. The
-// layout is documented in docs/model-format.md; bump kModelFormatVersion on
+// layout is documented in docs/model.md (The model file); bump kModelFormatVersion on
 // any change. Files are read by memory mapping (MappedModelFile).
 #pragma once
 
