@@ -9,6 +9,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libexpected-dev
   libhunspell-dev hunspell-en-us hunspell-en-gb hunspell libutf8proc-dev libre2-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libmodest-dev zlib1g-dev libgumbo-dev libxml2-dev  # HTML: myhtml parses; gumbo and libxml2 for bench/html_parsers
   python3
   fasttext  # the peer that bench/model_vs_fasttext.sh measures against
 )
