@@ -9,38 +9,19 @@
 #include <cstdint>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace credence::internal {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Returns the length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t SequenceLength(std::string_view s, std::size_t i) {
-  auto b0 = static_cast<uint8_t>(s[i]);
-  if (b0 < 0x80) return 1;
-  std::size_t len;
-  uint32_t min;
-  if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, min = 0x80;
-  else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, min = 0x800;
-  else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, min = 0x10000;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  uint32_t cp = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    auto b = static_cast<uint8_t>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 // Returns `s` with each byte of an invalid UTF-8 sequence replaced by U+FFFD.
 std::string ValidUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = SequenceLength(s, i);
+    std::size_t len = ValidUtf8SequenceLength(s, i);
     if (len == 0) {
       out.append("\xEF\xBF\xBD");
       ++i;

@@ -137,4 +137,33 @@ std::string NormalizeForLookup(std::string_view word) {
   return out;
 }
 
+std::size_t ValidUtf8SequenceLength(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<uint8_t>(s[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  uint32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, min = 0x80;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, min = 0x800;
+  else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, min = 0x10000;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  uint32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    auto b = static_cast<uint8_t>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = ValidUtf8SequenceLength(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace credence::internal

@@ -24,6 +24,13 @@ struct CodePoint {
 // Decodes a multi-byte sequence; see DecodeAt.
 CodePoint DecodeMultiByte(std::string_view s, std::size_t i);
 
+// Returns the length (1-4) of the well-formed UTF-8 sequence at s[i], or 0
+// when the bytes there are not one (overlong, surrogate, > U+10FFFF, cut).
+std::size_t ValidUtf8SequenceLength(std::string_view s, std::size_t i);
+
+// Returns whether all of `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
 // Returns the code point at s[i] and its length in bytes. Does not check
 // for overlong forms or surrogates (the working copy has none); a byte that
 // cannot start a sequence, or a sequence cut short by the end of `s`, decodes
