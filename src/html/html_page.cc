@@ -7,7 +7,6 @@
 #include <myhtml/api.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <memory>
 #include <unordered_set>
@@ -28,12 +27,6 @@ const std::unordered_set<std::string_view> kBlocks = {
     "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul", "center", "html"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view Attribute(myhtml_tree_node_t* node, const char* key) {
   myhtml_tree_attr_t* attr = myhtml_attribute_by_key(node, key, std::strlen(key));
   if (!attr) return {};
@@ -44,8 +37,8 @@ std::string_view Attribute(myhtml_tree_node_t* node, const char* key) {
 
 bool Hidden(myhtml_tree_node_t* node) {
   if (myhtml_attribute_by_key(node, "hidden", 6) != nullptr) return true;
-  if (Lower(Attribute(node, "aria-hidden")) == "true") return true;
-  std::string style = Lower(Attribute(node, "style"));
+  if (ToLower(Attribute(node, "aria-hidden")) == "true") return true;
+  std::string style = ToLower(Attribute(node, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
@@ -158,7 +151,7 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
   const myencoding_t enc = ChooseEncoding(bytes, &page, &body);
   std::size_t name_len = 0;
   const char* name = myencoding_name_by_id(enc, &name_len);
-  page.encoding = name ? Lower(std::string_view(name, name_len)) : "utf-8";
+  page.encoding = name ? ToLower(std::string_view(name, name_len)) : "utf-8";
 
   std::unique_ptr<myhtml_t, decltype(&myhtml_destroy)> engine(myhtml_create(), myhtml_destroy);
   if (!engine || myhtml_init(engine.get(), MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
@@ -186,7 +179,7 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
     if (id == MyHTML_TAG__COMMENT || id == MyHTML_TAG__DOCTYPE) continue;
     std::size_t tag_len = 0;
     const char* tag_name = id > MyHTML_TAG__COMMENT ? myhtml_tag_name_by_id(tree.get(), id, &tag_len) : nullptr;
-    const std::string tag = tag_name ? Lower(std::string_view(tag_name, tag_len)) : "";
+    const std::string tag = tag_name ? ToLower(std::string_view(tag_name, tag_len)) : "";
     const bool is_block = kBlocks.count(tag) > 0;
     if (f.leaving) {
       --depth;
@@ -228,8 +221,8 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
       if (tag == "pre") ++pre;
       if (tag == "a") ++links;
       if (is_block) {
-        std::string ancestry = Lower(Attribute(node, "class"));
-        const std::string element_id = Lower(Attribute(node, "id"));
+        std::string ancestry = ToLower(Attribute(node, "class"));
+        const std::string element_id = ToLower(Attribute(node, "id"));
         if (!element_id.empty()) ancestry += (ancestry.empty() ? "" : " ") + element_id;
         const std::string& outer = blocks.back().ancestry;
         if (!outer.empty()) ancestry += (ancestry.empty() ? "" : " ") + outer;

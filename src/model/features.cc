@@ -34,7 +34,9 @@ std::string NormalizedToken(std::string_view text, const Token& token) {
   return s;
 }
 
-double Saturate01(double x, double scale) { return Saturate(x, scale); }
+std::uint64_t HashToken(std::string_view normalized) {
+  return XXH3_64bits_withSeed(normalized.data(), normalized.size(), kTokenSeed);
+}
 
 // The cue measures, in DenseFeatureNames() order.
 std::vector<double> DenseValues(const Report& report) {
@@ -52,9 +54,9 @@ std::vector<double> DenseValues(const Report& report) {
   for (SourceKind kind : kKinds) {
     std::size_t n = 0;
     for (const Attribution& a : report.attributions) n += a.kind == kind;
-    v.push_back(Saturate01(Per100Words(n, words), 1.0));
+    v.push_back(Saturate(Per100Words(n, words), 1.0));
   }
-  v.push_back(Saturate01(Per100Words(report.quotes.size(), words), 1.0));
+  v.push_back(Saturate(Per100Words(report.quotes.size(), words), 1.0));
   v.push_back(std::log1p(static_cast<double>(words)) / 10.0);
   return v;
 }
@@ -80,8 +82,7 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
   ArticleFeatures f;
   std::vector<std::uint64_t> token_hash(st.tokens.size());
   for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-    const std::string normalized = NormalizedToken(text, st.tokens[i]);
-    token_hash[i] = XXH3_64bits_withSeed(normalized.data(), normalized.size(), kTokenSeed);
+    token_hash[i] = HashToken(NormalizedToken(text, st.tokens[i]));
   }
 
   // (hash, first token, kind and length packed) for every n-gram occurrence.
@@ -93,17 +94,19 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
   };
   std::vector<Occurrence> occ;
   occ.reserve(st.tokens.size() * 2);
+  // Adds the unigrams and bigrams of the token run [begin, end) of token_hash.
+  auto add_ngrams = [&](std::size_t begin, std::size_t end, FeatureKind kind) {
+    const auto k = static_cast<std::uint8_t>(kind);
+    for (std::size_t i = begin; i < end; ++i) {
+      occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
+      if (i + 1 < end)
+        occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
+    }
+  };
   for (const Paragraph& p : st.paragraphs) {
     const FeatureKind kind = p.role == ParagraphRole::kHeadline ? FeatureKind::kHeadline : FeatureKind::kWords;
-    const auto k = static_cast<std::uint8_t>(kind);
-    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s) {
-      const Sentence& sent = st.sentences[s];
-      for (std::size_t i = sent.first_token; i < sent.end_token && i < st.tokens.size(); ++i) {
-        occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
-        if (i + 1 < sent.end_token && i + 1 < st.tokens.size())
-          occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
-      }
-    }
+    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s)
+      add_ngrams(st.sentences[s].first_token, std::min(st.sentences[s].end_token, st.tokens.size()), kind);
   }
   // A title given beside the text that is not in it (no headline paragraph)
   // still counts as the headline; its tokens follow the text's in f.tokens
@@ -115,17 +118,12 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
     if (title) {
       std::vector<Token> title_tokens;
       Tokenize(title->text(), {0, title->text().size()}, &title_tokens);
-      const auto k = static_cast<std::uint8_t>(FeatureKind::kHeadline);
       const std::size_t base = token_hash.size();
       for (const Token& t : title_tokens) {
         f.title_tokens.push_back(NormalizedToken(title->text(), t));
-        token_hash.push_back(XXH3_64bits_withSeed(f.title_tokens.back().data(), f.title_tokens.back().size(), kTokenSeed));
+        token_hash.push_back(HashToken(f.title_tokens.back()));
       }
-      for (std::size_t i = base; i < token_hash.size(); ++i) {
-        occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
-        if (i + 1 < token_hash.size())
-          occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
-      }
+      add_ngrams(base, token_hash.size(), FeatureKind::kHeadline);
     }
   }
   std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {

@@ -261,7 +261,8 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
     }
   }
 
-  const auto [scale, shift] = FitPlatt(Logits(best_x, dims, va), valid_labels);
+  const std::vector<double> valid_logits = Logits(best_x, dims, va);
+  const auto [scale, shift] = FitPlatt(valid_logits, valid_labels);
   best.platt_scale = scale;
   best.platt_shift = shift;
   best.params.num_buckets = options.num_buckets;
@@ -270,7 +271,7 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
   best.params.run_id = options.run_id;
   {
     std::vector<double> p;
-    for (double z : Logits(best_x, dims, va)) p.push_back(Sigmoid(scale * z + shift));
+    for (double z : valid_logits) p.push_back(Sigmoid(scale * z + shift));
     best.params.decision_threshold = BestMacroF1Threshold(p, valid_labels);
   }
   best.params.weights.resize(dims);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <xxhash.h>
 
@@ -23,15 +25,37 @@ struct Part {
   TrainingSet examples;
 };
 
+// Records already featurized, by id: the random split deals out the same
+// records as the site split, so their features are taken, not made again.
+struct KnownFeatures {
+  const Part* pool = nullptr;
+  std::unordered_map<std::string_view, std::size_t> by_id;  // views into pool->records
+};
+
 Result<Part> LoadPart(const Analyzer& analyzer, const std::string& path, const ExperimentOptions& options,
-                      std::ostream& log) {
+                      const KnownFeatures& known, std::ostream& log) {
   Result<std::vector<CorpusRecord>> records = ReadCorpusRecords(path, log);
   if (!records) return tl::unexpected(records.error());
   const auto start = std::chrono::steady_clock::now();
-  FeaturizedCorpus f = FeaturizeRecords(analyzer, *records, options.num_buckets, options.threads);
+  Part part{std::move(*records), {}};
+  part.examples.resize(part.records.size());
+  std::vector<CorpusRecord> unknown;
+  std::vector<std::size_t> unknown_at;
+  for (std::size_t i = 0; i < part.records.size(); ++i) {
+    auto it = known.by_id.find(part.records[i].id);
+    if (it != known.by_id.end()) {
+      part.examples[i] = known.pool->examples[it->second];
+    } else {
+      unknown.push_back(part.records[i]);
+      unknown_at.push_back(i);
+    }
+  }
+  FeaturizedCorpus f = FeaturizeRecords(analyzer, unknown, options.num_buckets, options.threads);
   for (const std::string& e : f.errors) log << "  skipped " << e << "\n";
-  log << "  " << path << ": " << records->size() << " records featurized in " << Seconds(start) << " s\n";
-  return Part{std::move(*records), std::move(f.examples)};
+  for (std::size_t k = 0; k < unknown_at.size(); ++k) part.examples[unknown_at[k]] = std::move(f.examples[k]);
+  log << "  " << path << ": " << part.records.size() << " records (" << unknown.size() << " featurized) in "
+      << Seconds(start) << " s\n";
+  return part;
 }
 
 // Keeps the records (and examples) for which keep(record) is true.
@@ -94,15 +118,16 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
   TrainOptions train_options{.num_buckets = options.num_buckets, .threads = options.threads, .l2_grid = options.l2_grid};
   double site_l2 = options.l2_grid.front();
   Part site_pool;  // every site-split record, for the cross-dataset runs
+  KnownFeatures known;
 
   for (const std::string split : {"site", "random"}) {
     const std::string dir = corpus_dir + "/splits/" + split + "/";
     log << split << " split:\n";
-    Result<Part> train = LoadPart(analyzer, dir + "train.jsonl", options, log);
+    Result<Part> train = LoadPart(analyzer, dir + "train.jsonl", options, known, log);
     if (!train) return tl::unexpected(train.error());
-    Result<Part> valid = LoadPart(analyzer, dir + "valid.jsonl", options, log);
+    Result<Part> valid = LoadPart(analyzer, dir + "valid.jsonl", options, known, log);
     if (!valid) return tl::unexpected(valid.error());
-    Result<Part> test = LoadPart(analyzer, dir + "test.jsonl", options, log);
+    Result<Part> test = LoadPart(analyzer, dir + "test.jsonl", options, known, log);
     if (!test) return tl::unexpected(test.error());
     const auto start = std::chrono::steady_clock::now();
     Result<TrainedModel> model = TrainModel(train->examples, valid->examples, train_options);
@@ -117,7 +142,7 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
       results.rows.push_back(std::move(row));
     if (std::string(split) == "site") {
       site_l2 = model->l2;
-      Result<Part> eval_only = LoadPart(analyzer, corpus_dir + "/splits/eval_only.jsonl", options, log);
+      Result<Part> eval_only = LoadPart(analyzer, corpus_dir + "/splits/eval_only.jsonl", options, known, log);
       if (eval_only) {
         for (EvalRow& row : RowsByDataset("site", "site/train", "eval_only", eval_only->records,
                                           Probabilities(*model, eval_only->examples), model->params.decision_threshold))
@@ -129,6 +154,8 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
         site_pool.records.insert(site_pool.records.end(), p->records.begin(), p->records.end());
         site_pool.examples.insert(site_pool.examples.end(), p->examples.begin(), p->examples.end());
       }
+      known.pool = &site_pool;
+      for (std::size_t i = 0; i < site_pool.records.size(); ++i) known.by_id.emplace(site_pool.records[i].id, i);
     }
   }
 

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "data/embedded_data.h"
+#include "text/utf8.h"
 
 namespace credence {
 namespace {
@@ -74,8 +75,7 @@ std::string HostOfUrl(std::string_view url) {
   url = url.substr(0, url.find_first_of("/?#"));
   if (const std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
   url = url.substr(0, url.find(':'));
-  std::string host;
-  for (char c : url) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string host = internal::ToLower(url);
   while (!host.empty() && host.back() == '.') host.pop_back();
   if (host.find_first_of(" \t\r\n") != std::string::npos) return "";
   return host;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "credence/analyzer.h"
+#include "tests/analyzer_support.h"
 #include "credence/document.h"
 
 namespace credence::internal {
@@ -19,26 +20,8 @@ namespace {
 
 constexpr std::uint32_t kBuckets = 1u << 18;
 
-struct Analyzed {
-  Document doc;
-  Report report;
-};
-
-const Analyzer& SharedAnalyzer() {
-  static Analyzer analyzer = [] {
-    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
-    EXPECT_TRUE(a) << a.error().ToString();
-    return std::move(*a);
-  }();
-  return analyzer;
-}
-
-Analyzed Analyze(std::string text, std::string title = "") {
-  Result<Document> doc = Document::FromBytes(std::move(text), {.title = std::move(title)});
-  EXPECT_TRUE(doc) << doc.error().ToString();
-  Report report = SharedAnalyzer().Analyze(*doc);
-  return Analyzed{std::move(*doc), std::move(report)};
-}
+using testing::Analyze;
+using testing::Analyzed;
 
 ArticleFeatures Features(const Analyzed& a) { return ExtractFeatures(a.doc.text(), a.report, kBuckets); }
 
@@ -225,7 +208,7 @@ TEST(ExtractFeatures, NearlyEmptyArticlesGiveFiniteFeatures) {
   for (const char* text : {"!", "...", "x", "\n\n?\n\n", "\xE2\x80\x94", "42"}) {
     Result<Document> doc = Document::FromBytes(text);
     if (!doc) continue;  // refused as empty: nothing to featurize
-    Report report = SharedAnalyzer().Analyze(*doc);
+    Report report = testing::ModelFreeAnalyzer().Analyze(*doc);
     ArticleFeatures f = ExtractFeatures(doc->text(), report, 1024);
     for (const FeatureEntry& e : f.entries) {
       EXPECT_TRUE(std::isfinite(e.value)) << text;

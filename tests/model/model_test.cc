@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "credence/analyzer.h"
+#include "tests/analyzer_support.h"
 #include "credence/document.h"
 #include "model/features.h"
 #include "model/model_file.h"
@@ -22,26 +23,8 @@ namespace {
 
 constexpr std::uint32_t kBuckets = 1024;
 
-const Analyzer& SharedAnalyzer() {
-  static Analyzer analyzer = [] {
-    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
-    EXPECT_TRUE(a) << a.error().ToString();
-    return std::move(*a);
-  }();
-  return analyzer;
-}
-
-struct Analyzed {
-  Document doc;
-  Report report;
-};
-
-Analyzed Analyze(std::string text, std::string title = "") {
-  Result<Document> doc = Document::FromBytes(std::move(text), {.title = std::move(title)});
-  EXPECT_TRUE(doc) << doc.error().ToString();
-  Report report = SharedAnalyzer().Analyze(*doc);
-  return Analyzed{std::move(*doc), std::move(report)};
-}
+using testing::Analyze;
+using testing::Analyzed;
 
 constexpr const char* kArticle =
     "Harbour Crane Collapses In Storm\n\n"

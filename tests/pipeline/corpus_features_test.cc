@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "credence/analyzer.h"
+#include "tests/analyzer_support.h"
 #include "credence/document.h"
 #include "model/features.h"
 
@@ -18,14 +19,7 @@ namespace {
 
 constexpr std::uint32_t kBuckets = 1u << 12;
 
-const Analyzer& SharedAnalyzer() {
-  static Analyzer analyzer = [] {
-    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
-    EXPECT_TRUE(a) << a.error().ToString();
-    return std::move(*a);
-  }();
-  return analyzer;
-}
+using testing::ModelFreeAnalyzer;
 
 CorpusRecord Record(std::string id, std::string text, bool unreliable, std::string title = "") {
   CorpusRecord r;
@@ -57,7 +51,7 @@ std::vector<CorpusRecord> Records() {
 std::vector<FeatureEntry> Alone(const CorpusRecord& r) {
   Result<Document> doc = Document::FromBytes(r.text, {.url = r.url, .title = r.title});
   EXPECT_TRUE(doc) << r.id;
-  return ExtractFeatures(doc->text(), SharedAnalyzer().Analyze(*doc), kBuckets).entries;
+  return ExtractFeatures(doc->text(), ModelFreeAnalyzer().Analyze(*doc), kBuckets).entries;
 }
 
 void ExpectSameEntries(const std::vector<FeatureEntry>& a, const std::vector<FeatureEntry>& b, const std::string& what) {
@@ -70,7 +64,7 @@ void ExpectSameEntries(const std::vector<FeatureEntry>& a, const std::vector<Fea
 
 TEST(CorpusFeatures, KeepsRecordOrderAndLabels) {
   const std::vector<CorpusRecord> records = Records();
-  FeaturizedCorpus out = FeaturizeRecords(SharedAnalyzer(), records, kBuckets, 2);
+  FeaturizedCorpus out = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 2);
   ASSERT_EQ(out.examples.size(), records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
     EXPECT_EQ(out.examples[i].unreliable, records[i].unreliable) << records[i].id;
@@ -81,8 +75,8 @@ TEST(CorpusFeatures, KeepsRecordOrderAndLabels) {
 
 TEST(CorpusFeatures, SameResultWithOneOrThreeThreads) {
   const std::vector<CorpusRecord> records = Records();
-  FeaturizedCorpus one = FeaturizeRecords(SharedAnalyzer(), records, kBuckets, 1);
-  FeaturizedCorpus three = FeaturizeRecords(SharedAnalyzer(), records, kBuckets, 3);
+  FeaturizedCorpus one = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 1);
+  FeaturizedCorpus three = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 3);
   ASSERT_EQ(one.examples.size(), three.examples.size());
   for (std::size_t i = 0; i < one.examples.size(); ++i) {
     EXPECT_EQ(one.examples[i].unreliable, three.examples[i].unreliable);
@@ -96,7 +90,7 @@ TEST(CorpusFeatures, SameResultWithOneOrThreeThreads) {
 
 TEST(CorpusFeatures, RecordsThatAreNotDocumentsBecomeErrors) {
   const std::vector<CorpusRecord> records = Records();
-  FeaturizedCorpus out = FeaturizeRecords(SharedAnalyzer(), records, kBuckets, 3);
+  FeaturizedCorpus out = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 3);
   ASSERT_EQ(out.errors.size(), 2u);
   std::vector<std::string> errors = out.errors;
   std::sort(errors.begin(), errors.end());
@@ -108,12 +102,12 @@ TEST(CorpusFeatures, RecordsThatAreNotDocumentsBecomeErrors) {
   // The given title reached the features as headline n-grams.
   Result<Document> doc = Document::FromBytes(records[3].text);
   ASSERT_TRUE(doc);
-  const std::vector<FeatureEntry> untitled = ExtractFeatures(doc->text(), SharedAnalyzer().Analyze(*doc), kBuckets).entries;
+  const std::vector<FeatureEntry> untitled = ExtractFeatures(doc->text(), ModelFreeAnalyzer().Analyze(*doc), kBuckets).entries;
   EXPECT_GT(out.examples[3].entries.size(), untitled.size());
 }
 
 TEST(CorpusFeatures, EmptyInputGivesEmptyOutput) {
-  FeaturizedCorpus out = FeaturizeRecords(SharedAnalyzer(), {}, kBuckets, 3);
+  FeaturizedCorpus out = FeaturizeRecords(ModelFreeAnalyzer(), {}, kBuckets, 3);
   EXPECT_TRUE(out.examples.empty());
   EXPECT_TRUE(out.errors.empty());
 }
