@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "credence/report.h"
 #include "credence/status.h"
@@ -42,6 +43,14 @@ class Model {
   // Returns the verdict on the article of `report`, whose spans point into
   // `text` (the Document's text()); lists the `top_n` largest contributions.
   Verdict Score(std::string_view text, const Report& report, std::size_t top_n = 12) const;
+
+  // The same, given the article's tokens already lower-cased as the cue
+  // stage makes them (one string per report.structure.tokens entry, curly
+  // apostrophes and quotes folded), so they are not made twice: the
+  // Analyzer passes the ones its cues used. A vector of another size is
+  // ignored and the tokens are made here.
+  Verdict Score(std::string_view text, const Report& report, const std::vector<std::string>& normalized_tokens,
+                std::size_t top_n = 12) const;
 
   // A short identifier: format version, hash buckets and the training run's
   // own id (e.g. "v1/b262144/site-2026-11-24").

@@ -92,7 +92,9 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
   cmd->add_option("--buckets", args->buckets, "Hash buckets for the models trained with --corpus")
       ->check(CLI::Validator(BucketsCheck, "POW2", "POW2"))
       ->capture_default_str();
-  cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)")->check(CLI::Range(0, 256));
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads for --corpus (0 = all cores); --model timings are one thread")
+      ->check(CLI::Range(0, 256));
   return cmd;
 }
 

@@ -26,12 +26,16 @@ std::uint64_t Mix(std::uint64_t a, std::uint64_t b, std::uint64_t seed) {
   return XXH3_64bits_withSeed(pair, sizeof pair, seed);
 }
 
+// Folds the digits of a number token to 0 ("1999" and "2011" are one feature).
+std::string FoldDigits(std::string s) {
+  for (char& c : s)
+    if (c >= '1' && c <= '9') c = '0';
+  return s;
+}
+
 std::string NormalizedToken(std::string_view text, const Token& token) {
   std::string s = NormalizeForLookup(text.substr(token.span.start, token.span.size()));
-  if (token.kind == TokenKind::kNumber)
-    for (char& c : s)
-      if (c >= '1' && c <= '9') c = '0';
-  return s;
+  return token.kind == TokenKind::kNumber ? FoldDigits(std::move(s)) : s;
 }
 
 std::uint64_t HashToken(std::string_view normalized) {
@@ -77,12 +81,20 @@ const std::vector<std::string>& DenseFeatureNames() {
   return names;
 }
 
-ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets) {
+ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
+                                const std::vector<std::string>* normalized_tokens) {
   const Structure& st = report.structure;
   ArticleFeatures f;
   std::vector<std::uint64_t> token_hash(st.tokens.size());
+  const bool have_normalized = normalized_tokens != nullptr && normalized_tokens->size() == st.tokens.size();
   for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-    token_hash[i] = HashToken(NormalizedToken(text, st.tokens[i]));
+    if (!have_normalized) {
+      token_hash[i] = HashToken(NormalizedToken(text, st.tokens[i]));
+    } else if (st.tokens[i].kind == TokenKind::kNumber) {
+      token_hash[i] = HashToken(FoldDigits((*normalized_tokens)[i]));
+    } else {
+      token_hash[i] = HashToken((*normalized_tokens)[i]);
+    }
   }
 
   // (hash, first token, kind and length packed) for every n-gram occurrence.

@@ -55,8 +55,12 @@ struct ArticleFeatures {
 };
 
 // Returns the features of the article in `report`, whose spans point into
-// `text`. REQUIRES: num_buckets is a power of two.
-ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets);
+// `text`. `normalized_tokens`, when given, is NormalizeTokens(text,
+// report.structure.tokens) made beforehand (the Analyzer's cue stage makes
+// it), so the tokens are not normalised twice; null or of another size, the
+// tokens are normalised here. REQUIRES: num_buckets is a power of two.
+ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
+                                const std::vector<std::string>* normalized_tokens = nullptr);
 
 // Returns the n-gram of features.origins[i] as text ("it would").
 std::string NgramName(const ArticleFeatures& features, std::size_t i, std::string_view text, const Report& report);

@@ -83,9 +83,14 @@ std::vector<Span> DenseSpans(const std::string& name, const Report& report) {
 }  // namespace
 
 Verdict Model::Score(std::string_view text, const Report& report, std::size_t top_n) const {
+  return Score(text, report, {}, top_n);
+}
+
+Verdict Model::Score(std::string_view text, const Report& report, const std::vector<std::string>& normalized_tokens,
+                     std::size_t top_n) const {
   const internal::MappedModelFile& file = impl_->file;
   const std::uint32_t buckets = file.num_buckets();
-  const internal::ArticleFeatures f = internal::ExtractFeatures(text, report, buckets);
+  const internal::ArticleFeatures f = internal::ExtractFeatures(text, report, buckets, &normalized_tokens);
 
   std::vector<double> contribution(f.entries.size());
   for (std::size_t i = 0; i < f.entries.size(); ++i)

@@ -82,7 +82,7 @@ Report Analyzer::Analyze(const Document& document) const {
                            internal::CountWords(report.structure),
                            internal::NormalizeTokens(text, report.structure.tokens)};
   report.cues = internal::DetectAllCues(ctx);
-  if (impl_->model) report.verdict = impl_->model->Score(text, report);
+  if (impl_->model) report.verdict = impl_->model->Score(text, report, ctx.normalized_tokens);
   if (impl_->site_reputation && !document.url().empty()) report.site = LookUpSite(document.url());
 
   if (document.invalid_utf8_bytes() > 0)

@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "credence/analyzer.h"
-#include "tests/analyzer_support.h"
 #include "credence/document.h"
+#include "cues/phrase_lexicon.h"
+#include "tests/analyzer_support.h"
 
 namespace credence::internal {
 namespace {
@@ -202,6 +203,21 @@ TEST(ExtractFeatures, TitleFoundInTextIsNotCountedTwice) {
   std::vector<std::size_t> head = Find(f, a, FeatureKind::kHeadline, "storm");
   ASSERT_EQ(head.size(), 1u);
   EXPECT_EQ(f.origins[head[0]].occurrences_end - f.origins[head[0]].occurrences_begin, 1u);
+}
+
+TEST(ExtractFeatures, TokensNormalisedBeforehandGiveTheSameFeatures) {
+  Analyzed a = Analyze("Prices Rose In 2011\n\nThe mayor\u2019s office said prices rose 4.5% in 1999 and 2011.\n");
+  const std::vector<std::string> normalized = NormalizeTokens(a.doc.text(), a.report.structure.tokens);
+  ArticleFeatures made_here = Features(a);
+  ArticleFeatures given = ExtractFeatures(a.doc.text(), a.report, kBuckets, &normalized);
+  ASSERT_EQ(made_here.entries.size(), given.entries.size());
+  for (std::size_t i = 0; i < given.entries.size(); ++i) {
+    EXPECT_EQ(made_here.entries[i].index, given.entries[i].index) << i;
+    EXPECT_EQ(made_here.entries[i].value, given.entries[i].value) << i;
+  }
+  // A vector of the wrong size is ignored, not read out of bounds.
+  const std::vector<std::string> short_list(1, "x");
+  EXPECT_EQ(ExtractFeatures(a.doc.text(), a.report, kBuckets, &short_list).entries.size(), given.entries.size());
 }
 
 TEST(ExtractFeatures, NearlyEmptyArticlesGiveFiniteFeatures) {
