@@ -4,6 +4,8 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer. Tests that read ../shared skip with a message
 # when it is absent (set CREDENCE_SHARED to point elsewhere). Last, a
 # train-and-eval smoke test of the content model on ../shared's datasets.
+# Between them, the HTML extraction is scored on ../shared/bench/extraction
+# and must keep F1 >= 0.93 (scripts/check-extraction.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -19,6 +21,9 @@ for preset in release asan; do
   echo "== $preset: ctest"
   ctest --preset "$preset" -j "$jobs"
 done
+
+echo "== extraction: the benchmark pages scored, with a floor (F1 >= 0.93)"
+scripts/check-extraction.sh --build build/release
 
 echo "== model: train on ../shared and evaluate (smoke test)"
 scripts/train-model.sh --smoke

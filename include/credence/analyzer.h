@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "credence/document.h"
+#include "credence/html.h"
 #include "credence/report.h"
 #include "credence/status.h"
 
@@ -58,9 +59,15 @@ class Analyzer {
   // Returns the report for `document`.
   Report Analyze(const Document& document) const;
 
+  // Returns the report for a web page read by ExtractHtml: `document` holds
+  // html.text (Document::FromBytes(html.text, ...)), and the article found
+  // in the page's markup is used instead of the plain-text page cleaner.
+  Report Analyze(const Document& document, const HtmlArticle& html) const;
+
  private:
   struct Impl;
   explicit Analyzer(std::unique_ptr<Impl> impl);
+  Report AnalyzeArticle(const Document& document, Article article) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -13,6 +13,7 @@
 #include "credence/annotations.h"
 #include "credence/article.h"
 #include "credence/cue.h"
+#include "credence/html.h"
 #include "credence/reputation.h"
 #include "credence/structure.h"
 #include "credence/verdict.h"
@@ -20,7 +21,7 @@
 namespace credence {
 
 // The version of the JSON report's layout. Bumped on any change to its fields.
-inline constexpr const char* kReportSchemaVersion = "1.1";
+inline constexpr const char* kReportSchemaVersion = "1.2";
 
 struct Report {
   Article article;
@@ -30,6 +31,7 @@ struct Report {
   std::vector<Cue> cues;                // only cues with strength > 0 or evidence
   std::optional<Verdict> verdict;       // the content model's score; none without a model
   std::optional<SiteReputation> site;   // the source lists' ratings of the url's site; none when unknown
+  std::optional<PageInfo> page;         // for HTML input: the page's metadata and body links
   std::vector<std::string> warnings;    // e.g. repaired bytes, spelling dictionary missing
 };
 

@@ -13,10 +13,13 @@
 #include <cstring>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <string_view>
 
+#include "cli/byte_size.h"
 #include "cli/exit_codes.h"
 #include "credence/analyzer.h"
+#include "credence/html.h"
 #include "io/input_reader.h"
 #include "io/json_report_writer.h"
 #include "io/text_report_writer.h"
@@ -57,36 +60,12 @@ Status CheckDictionary(const AnalyzeArgs& args) {
   return Status::Ok();
 }
 
-// CLI11 transform for --max-bytes: rewrites "64M" as "67108864", or returns
-// why it cannot. CLI11's own AsSizeValue lets "-5" wrap around to 2^64 - 5.
-std::string ByteSizeToDigits(std::string& value) {
-  const char* p = value.data();
-  const char* end = p + value.size();
-  std::uint64_t n = 0;
-  auto [rest, ec] = std::from_chars(p, end, n);
-  if (ec == std::errc::result_out_of_range) return "too large: " + value;
-  if (ec != std::errc() || rest == p) return "not a whole number of bytes: " + value;
-  std::string unit;
-  for (; rest != end; ++rest)
-    if (*rest != ' ') unit.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*rest))));
-  int shift = 0;
-  if (unit == "" || unit == "b") shift = 0;
-  else if (unit == "k" || unit == "kb" || unit == "kib") shift = 10;
-  else if (unit == "m" || unit == "mb" || unit == "mib") shift = 20;
-  else if (unit == "g" || unit == "gb" || unit == "gib") shift = 30;
-  else if (unit == "t" || unit == "tb" || unit == "tib") shift = 40;
-  else return "unknown unit \"" + unit + "\" in " + value + " (use K, M, G or T)";
-  if (n == 0) return "must be at least 1 byte";
-  if (n > (std::numeric_limits<std::size_t>::max() >> shift)) return "too large: " + value;
-  value = std::to_string(n << shift);
-  return "";
-}
-
 }  // namespace
 
 CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* args) {
   CLI::App* cmd = app.add_subcommand("analyze", "Analyze one article (UTF-8 text) and print a credibility report");
-  cmd->add_option("FILE", args->input, "The article as scraped text; - or nothing reads standard input")
+  cmd->add_option("FILE", args->input,
+                  "The article as scraped text or as an HTML page (plain or .gz); - or nothing reads standard input")
       ->capture_default_str();
   cmd->add_option("--format", args->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -97,6 +76,9 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* args) {
                   "Refuse inputs larger than this many bytes; suffixes K, M, G, T are powers of 1024, e.g. 64M. "
                   "Default 256M")
       ->transform(CLI::Validator(ByteSizeToDigits, "SIZE", "SIZE"));
+  CLI::Option* html = cmd->add_flag("--html", args->html,
+                                    "Read the input as an HTML page (default: detected from its first bytes)");
+  cmd->add_flag("--text", args->text, "Read the input as plain text even if it looks like HTML")->excludes(html);
   cmd->add_flag("--compact", args->compact, "Write JSON on one line instead of indented");
   cmd->add_option("--dictionary", args->dictionary,
                   "Hunspell dictionary as PATH_BASE (PATH_BASE.aff and PATH_BASE.dic); \"\" turns the spelling "
@@ -120,8 +102,17 @@ int RunAnalyzeCommand(const AnalyzeArgs& args) {
 
   Result<std::string> bytes = ReadInput(args.input, args.max_bytes);
   if (!bytes) return Fail(bytes.error());
-  Result<Document> doc =
-      Document::FromBytes(std::move(*bytes), {.url = args.url, .title = args.title, .max_bytes = args.max_bytes});
+  std::optional<HtmlArticle> html;
+  if (args.html || (!args.text && LooksLikeHtml(*bytes))) {
+    Result<HtmlArticle> page = ExtractHtml(*bytes, {.url = args.url});
+    if (!page) return Fail(page.error());
+    html = std::move(*page);
+    *bytes = html->text;
+  }
+  DocumentOptions doc_options{.url = args.url, .title = args.title, .max_bytes = args.max_bytes};
+  if (html && doc_options.url.empty()) doc_options.url = html->page.canonical_url;
+  if (html && doc_options.title.empty()) doc_options.title = html->page.title;
+  Result<Document> doc = Document::FromBytes(std::move(*bytes), std::move(doc_options));
   if (!doc) return Fail(doc.error());
 
   AnalyzerOptions options;
@@ -129,7 +120,7 @@ int RunAnalyzeCommand(const AnalyzeArgs& args) {
   if (args.model_given) options.model_path = args.model;
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
-  Report report = analyzer->Analyze(*doc);
+  Report report = html ? analyzer->Analyze(*doc, *html) : analyzer->Analyze(*doc);
 
   std::string out = args.format == "json" ? WriteJsonReport(*doc, report, !args.compact)
                                           : WriteTextReport(*doc, report, UseColor(args.color));

@@ -22,6 +22,8 @@ struct AnalyzeArgs {
   std::string model;              // --model: content model file; "" = no verdict
   bool model_given = false;       // whether --model was on the command line
   std::string color = "auto";    // --color: auto, always or never
+  bool html = false;             // --html: the input is a web page
+  bool text = false;             // --text: the input is plain text even if it looks like HTML
 };
 
 // Adds the `analyze` subcommand to `app`, storing what it parses in `*args`,

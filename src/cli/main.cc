@@ -1,5 +1,5 @@
 // The credence command: parses the command line with CLI11 and runs one
-// command (analyze, train, eval). This is the edge where Status becomes an exit code and
+// command (analyze, extract, train, eval). This is the edge where Status becomes an exit code and
 // where CLI11's exceptions, which it throws for usage errors, are caught.
 #include <csignal>
 #include <exception>
@@ -11,6 +11,7 @@
 
 #include "cli/analyze_command.h"
 #include "cli/exit_codes.h"
+#include "cli/extract_command.h"
 #include "cli/model_commands.h"
 
 namespace {
@@ -27,6 +28,8 @@ int Run(int argc, char** argv) {
   app.failure_message(FailureMessage);
   AnalyzeArgs analyze_args;
   CLI::App* analyze = AddAnalyzeCommand(app, &analyze_args);
+  ExtractArgs extract_args;
+  CLI::App* extract = AddExtractCommand(app, &extract_args);
   TrainArgs train_args;
   CLI::App* train = AddTrainCommand(app, &train_args);
   EvalArgs eval_args;
@@ -38,6 +41,7 @@ int Run(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   if (analyze->parsed()) return RunAnalyzeCommand(analyze_args);
+  if (extract->parsed()) return RunExtractCommand(extract_args);
   if (train->parsed()) return RunTrainCommand(train_args);
   if (eval->parsed()) return RunEvalCommand(eval_args);
   std::cerr << "credence: error: no command given\n";

@@ -10,9 +10,11 @@
 //   Result<HtmlPage> page = ParseHtmlPage(bytes);
 //   for (const HtmlBlock& b : page->blocks) std::cout << b.text << "\n\n";
 //
-// Each block keeps what a content scorer needs: its tag, the characters
-// inside links, its depth, the class and id words of its ancestors, and which
-// element holds it. Thread-safe: each call parses with its own tree.
+// Each block keeps what a content scorer needs: its tag, its links, and the
+// block element that holds it, within a tree of the page's block elements
+// (tag, parent, class and id words). The <head> signals (title, meta,
+// JSON-LD wherever it is, canonical link, language) are collected on the
+// way for ReadPageMetadata. Thread-safe: each call parses with its own tree.
 #pragma once
 
 #include <cstddef>
@@ -21,26 +23,53 @@
 #include <vector>
 
 #include "credence/status.h"
+#include "html/page_metadata.h"
 
 namespace credence::internal {
 
+// A link inside a block: the anchor text is text[start, end) of the block.
+struct HtmlLink {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string href;  // as written
+};
+
+// A block-level element of the page (div, p, article, li, ...). Inline
+// elements are not kept; element 0 is the document itself.
+struct HtmlElement {
+  std::string tag;           // lower case; "#document" for element 0
+  std::size_t parent = 0;    // index of the enclosing block element (0 for element 0 itself)
+  std::size_t depth = 0;     // block-element depth: 0 for the document
+  std::string words;         // its own class and id attribute words, lower case, space-separated, <= 128 bytes
+  std::string itemprop;      // its itemprop attribute, lower case ("articlebody", "author", ...)
+};
+
 struct HtmlBlock {
-  std::string text;         // UTF-8, white space collapsed ("\n" for <br> inside the block)
-  std::string tag;          // the innermost block element: "p", "h2", "li", "div", ...
-  std::size_t link_chars = 0;   // bytes of `text` that sit inside <a> elements
-  std::size_t depth = 0;        // element depth of that block element
-  std::size_t container = 0;    // an id of the block element's parent, equal for siblings
-  std::string ancestry;         // class and id words of the ancestors, innermost first, lower case, ≤ 256 bytes
+  std::string text;          // UTF-8, white space collapsed ("\n" for <br> inside the block)
+  std::string tag;           // the innermost block element: "p", "h2", "li", "div", ...
+  std::size_t element = 0;   // index of that element in HtmlPage::elements
+  std::size_t link_chars = 0;    // bytes of `text` that sit inside <a> elements
+  std::vector<HtmlLink> links;   // the links in `text`, in order
 };
 
 struct HtmlPage {
   std::string encoding;              // what the bytes were decoded as: "utf-8", "windows-1252", ...
   std::string encoding_source;       // "bom", "meta", "utf-8 check" or "fallback"
-  std::string title;                 // <title>, white space collapsed
+  HeadSignals head;                  // <title>, <meta>, JSON-LD, canonical link, <html lang>
   std::vector<HtmlBlock> blocks;     // in document order
-  std::size_t elements = 0;          // elements in the parsed tree
-  std::vector<std::string> warnings; // e.g. a declared charset the bytes contradict
+  std::vector<HtmlElement> elements; // block-level elements; blocks point into it
+  std::size_t element_count = 0;     // all elements in the parsed tree
+  std::vector<std::string> warnings; // e.g. a declared charset the bytes contradict, nesting flattened
+
+  // Returns the class/id words of `element` and its ancestors, innermost
+  // first, space-separated; from at most `levels` elements that have words.
+  std::string Ancestry(std::size_t element, std::size_t levels = 64) const;
 };
+
+// Elements nested deeper than this are flattened before parsing (their tags
+// dropped, their text kept), as browsers cap the depth of the tree: HTML5
+// tree building costs time quadratic in the depth of nesting.
+inline constexpr std::size_t kMaxHtmlNesting = 512;
 
 // Returns the visible text blocks of the HTML document in `bytes`. Fails
 // with kEmptyInput when there is no byte, and kInternal when the parser

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 
+#include <zlib.h>
+
 namespace credence::internal {
 namespace {
 
@@ -54,6 +56,49 @@ class Fd {
   bool owned_;
 };
 
+// Inflates a gzip stream (several members in a row are read as one, as
+// gunzip does), refusing output beyond `max_bytes`.
+Result<std::string> Gunzip(const std::string& data, const std::string& path, std::size_t max_bytes) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Error(StatusCode::kInternal, "cannot set up zlib");
+  std::string out;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(std::min<std::size_t>(data.size(), UINT32_MAX));
+  std::size_t fed = zs.avail_in;
+  int rc = Z_OK;
+  for (;;) {
+    if (out.size() > max_bytes) {
+      inflateEnd(&zs);
+      return TooLarge(path, max_bytes);
+    }
+    const std::size_t before = out.size();
+    out.resize(before + kChunkBytes);
+    zs.next_out = reinterpret_cast<Bytef*>(out.data() + before);
+    zs.avail_out = static_cast<uInt>(kChunkBytes);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.resize(before + kChunkBytes - zs.avail_out);
+    if (zs.avail_in == 0 && fed < data.size()) {
+      const std::size_t more = std::min<std::size_t>(data.size() - fed, UINT32_MAX);
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + fed));
+      zs.avail_in = static_cast<uInt>(more);
+      fed += more;
+    }
+    if (rc == Z_STREAM_END) {
+      if (zs.avail_in == 0) break;
+      inflateReset(&zs);  // another gzip member follows
+      continue;
+    }
+    if (rc != Z_OK && rc != Z_BUF_ERROR) break;
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // input ended inside the stream
+  }
+  inflateEnd(&zs);
+  if (out.size() > max_bytes) return TooLarge(path, max_bytes);
+  if (rc != Z_STREAM_END)
+    return Error(StatusCode::kDataError, Describe(path) + " is damaged or truncated gzip data (" +
+                                            (zs.msg ? std::string(zs.msg) : "unexpected end") + ")");
+  return out;
+}
+
 }  // namespace
 
 Result<std::string> ReadInput(const std::string& path_or_dash, std::size_t max_bytes) {
@@ -93,6 +138,8 @@ Result<std::string> ReadInput(const std::string& path_or_dash, std::size_t max_b
     if (total > max_bytes) return TooLarge(path_or_dash, max_bytes);
   }
   out.resize(total);
+  if (total >= 2 && static_cast<unsigned char>(out[0]) == 0x1f && static_cast<unsigned char>(out[1]) == 0x8b)
+    return Gunzip(out, path_or_dash, max_bytes);
   return out;
 }
 

@@ -4,6 +4,8 @@
 // throws on invalid UTF-8 when dumping.
 #include "io/json_report_writer.h"
 
+#include "io/page_json_writer.h"
+
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -16,22 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Returns `s` with each byte of an invalid UTF-8 sequence replaced by U+FFFD.
-std::string ValidUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = ValidUtf8SequenceLength(s, i);
-    if (len == 0) {
-      out.append("\xEF\xBF\xBD");
-      ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
-}
 
 Json SpanJson(const Document& doc, Span span) {
   Json j = Json::object();
@@ -235,6 +221,12 @@ nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report) {
   j["input"] = InputJson(doc);
   j["verdict"] = report.verdict ? VerdictJson(doc, *report.verdict) : Json(nullptr);
   j["site"] = report.site ? SiteJson(*report.site) : Json(nullptr);
+  if (report.page) {
+    j["page"] = PageInfoToJson(doc.text(), *report.page);
+    j["page"]["text"] = ValidUtf8(doc.text());  // what every span of an HTML input's report points into
+  } else {
+    j["page"] = nullptr;
+  }
   j["article"] = ArticleJson(doc, report.article);
   j["removed"] = RemovedJson(doc, report.article.removed);
   j["structure"] = StructureJson(doc, report.structure);

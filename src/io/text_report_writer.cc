@@ -162,6 +162,17 @@ void AppendHeader(std::string& out, const Document& doc, const Report& r, const 
   field("Standfirst: ", a.standfirst);
   field("Byline:     ", a.byline);
   field("Date:       ", a.date);
+  if (r.page) {  // what an HTML page states about itself
+    const std::optional<PageInfo>& p = r.page;
+    std::string authors;
+    for (const std::string& name : p->authors) authors += (authors.empty() ? "" : ", ") + name;
+    if (!p->site_name.empty()) line("Site name:  ", p->site_name);
+    if (!authors.empty()) line("Authors:    ", authors);
+    if (!p->published.empty()) line("Published:  ", p->published);
+    line("Page:       ", std::to_string(p->html_bytes) + " bytes of HTML, " + p->encoding + " (" + p->encoding_source +
+                            "), language " + (p->language.empty() ? "not stated" : p->language) + ", " +
+                            std::to_string(p->links.size()) + " links in the body");
+  }
 }
 
 void AppendBody(std::string& out, const Document& doc, const Report& r, const Painter& paint) {

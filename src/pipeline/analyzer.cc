@@ -65,9 +65,20 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
 const Model* Analyzer::model() const { return impl_->model ? &*impl_->model : nullptr; }
 
 Report Analyzer::Analyze(const Document& document) const {
+  return AnalyzeArticle(document, internal::ExtractArticleFromText(document.text(), document.title()));
+}
+
+Report Analyzer::Analyze(const Document& document, const HtmlArticle& html) const {
+  Report report = AnalyzeArticle(document, html.article);
+  report.page = html.page;
+  report.warnings.insert(report.warnings.begin(), html.warnings.begin(), html.warnings.end());
+  return report;
+}
+
+Report Analyzer::AnalyzeArticle(const Document& document, Article article) const {
   std::string_view text = document.text();
   Report report;
-  report.article = internal::ExtractArticleFromText(text, document.title());
+  report.article = std::move(article);
   report.structure = internal::BuildStructure(text, report.article);
   report.attributions = internal::FindAttributions(text, report.structure);
   report.quotes = internal::FindQuotes(text, report.structure);

@@ -31,6 +31,9 @@ std::size_t ValidUtf8SequenceLength(std::string_view s, std::size_t i);
 // Returns whether all of `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
 
+// Returns `s` with each byte of an invalid UTF-8 sequence replaced by U+FFFD.
+std::string ValidUtf8(std::string_view s);
+
 // Returns the code point at s[i] and its length in bytes. Does not check
 // for overlong forms or surrogates (the working copy has none); a byte that
 // cannot start a sequence, or a sequence cut short by the end of `s`, decodes

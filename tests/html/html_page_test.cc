@@ -28,14 +28,16 @@ TEST(HtmlPage, BlocksFollowBlockElementsAndCollapseSpace) {
       "<html><head><title> Storm  closes\n schools </title></head><body>"
       "<h1>Storm closes schools</h1><div class='story-body'><p>First   paragraph,\n with <b>bold</b> text.</p>"
       "<p>Second<br>line two</p></div><ul><li>one</li><li>two</li></ul></body></html>");
-  EXPECT_EQ(page.title, "Storm closes schools");
+  EXPECT_EQ(page.head.title, "Storm closes schools");
   EXPECT_EQ(Texts(page), (std::vector<std::string>{"Storm closes schools", "First paragraph, with bold text.",
                                                     "Second\nline two", "one", "two"}));
   EXPECT_EQ(page.blocks[0].tag, "h1");
   EXPECT_EQ(page.blocks[1].tag, "p");
-  EXPECT_EQ(page.blocks[1].ancestry, "story-body");
-  EXPECT_EQ(page.blocks[1].container, page.blocks[2].container);  // siblings share their parent
-  EXPECT_NE(page.blocks[1].container, page.blocks[3].container);
+  EXPECT_EQ(page.Ancestry(page.blocks[1].element), "story-body");
+  const auto parent = [&](std::size_t b) { return page.elements[page.blocks[b].element].parent; };
+  EXPECT_EQ(parent(1), parent(2));  // siblings share their parent
+  EXPECT_NE(parent(1), parent(3));
+  EXPECT_EQ(page.elements[parent(1)].tag, "div");
 }
 
 TEST(HtmlPage, DropsScriptsStylesHiddenAndHead) {
@@ -109,7 +111,9 @@ TEST(HtmlPage, HostileInputGivesAPageNotACrash) {
   HtmlPage nested = Parse(deep);
   ASSERT_EQ(nested.blocks.size(), 1u);
   EXPECT_EQ(nested.blocks[0].text, "deep text");
-  EXPECT_GE(nested.elements, 5000u);
+  EXPECT_GE(nested.element_count, kMaxHtmlNesting);  // flattened below that depth
+  ASSERT_EQ(nested.warnings.size(), 1u);
+  EXPECT_NE(nested.warnings[0].find("flattened"), std::string::npos);
 }
 
 }  // namespace

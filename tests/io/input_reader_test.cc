@@ -119,3 +119,46 @@ TEST_F(InputReaderTest, EndlessStandardInputStopsAtTheLimit) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+// Gzips `path` in place (to path + ".gz") with the gzip tool; returns the new path.
+std::string Gzip(const std::string& path) {
+  EXPECT_EQ(std::system(("gzip -kn9 '" + path + "'").c_str()), 0);
+  return path + ".gz";
+}
+
+TEST_F(InputReaderTest, GzipDataIsDecompressed) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + " of a long page\n";
+  const std::string gz = Gzip(Write("page.html", text));
+  Result<std::string> r = ReadInput(gz, 1 << 30);
+  ASSERT_TRUE(r) << r.error().ToString();
+  EXPECT_EQ(*r, text);
+  // Two members in a row read as one text, as gunzip does.
+  const std::string both = testing::ReadFileOrEmpty(gz) + testing::ReadFileOrEmpty(gz);
+  Result<std::string> twice = ReadInput(Write("twice.gz", both), 1 << 30);
+  ASSERT_TRUE(twice) << twice.error().ToString();
+  EXPECT_EQ(*twice, text + text);
+}
+
+TEST_F(InputReaderTest, GzipLimitAppliesToTheDecompressedSize) {
+  const std::string gz = Gzip(Write("zeros", std::string(1 << 20, '0')));
+  Result<std::string> r = ReadInput(gz, 100000);  // the .gz itself is ~1 KiB
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code(), StatusCode::kTooLarge);
+}
+
+TEST_F(InputReaderTest, DamagedGzipIsNamed) {
+  std::string text(50000, 'x');
+  for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
+  const std::string gz = testing::ReadFileOrEmpty(Gzip(Write("page", text)));
+  Result<std::string> cut = ReadInput(Write("cut.gz", gz.substr(0, gz.size() / 2)), 1 << 30);
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().code(), StatusCode::kDataError);
+  EXPECT_NE(cut.error().message().find("gzip"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace credence::internal

@@ -26,11 +26,12 @@ std::vector<std::string> Keys(const Json& j) {
 TEST(JsonReportWriter, TopLevelKeysInDocumentedOrder) {
   Document doc = FixtureDocument();
   Json j = ReportToJson(doc, FixtureReport());
-  EXPECT_EQ(Keys(j), (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site",
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
                                                "article", "removed", "structure", "quotes", "attributions", "cues",
                                                "warnings"}));
   EXPECT_TRUE(j["verdict"].is_null());  // the fixture report has no model's verdict
   EXPECT_TRUE(j["site"].is_null());
+  EXPECT_TRUE(j["page"].is_null());  // text input: no page
   EXPECT_EQ(j["schema_version"], kReportSchemaVersion);
   EXPECT_EQ(j["credence_version"], CREDENCE_VERSION);
 }
