@@ -24,6 +24,7 @@ enum class RemovedCategory {
   kCommentPrompt,  // "Leave a Reply", comment counts
   kShare,          // share, follow, newsletter and cookie text
   kCopyright,      // copyright footer
+  kCaption,        // a photo or video caption (HTML <figcaption>)
 };
 
 // Returns the stable snake_case name of `category`, e.g. "comment_prompt".

@@ -36,6 +36,7 @@ std::string_view RemovedCategoryName(RemovedCategory category) {
     case RemovedCategory::kCommentPrompt: return "comment_prompt";
     case RemovedCategory::kShare: return "share";
     case RemovedCategory::kCopyright: return "copyright";
+    case RemovedCategory::kCaption: return "caption";
   }
   return "unknown";
 }

@@ -61,7 +61,9 @@ const Words kUnlikely = {"banner", "breadcrumb", "combx", "comment", "community"
                              "extra", "footer", "gdpr", "legends", "menu", "related", "remark", "replies",
                              "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
                              "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter",
-                             "cookie", "consent", "outbrain", "taboola", "share", "recirc", "trending"};
+                             "cookie", "consent", "outbrain", "taboola", "share", "recirc", "trending",
+                             // ARIA roles of page furniture
+                             "complementary", "navigation", "menubar", "dialog"};
 const Words kMaybeCandidate = {"and", "article", "body", "column", "content", "main", "shadow"};
 const Words kPositive = {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
                              "pagination", "post", "text", "blog", "story"};
@@ -370,6 +372,12 @@ double Overlap(std::string_view a, std::string_view b) {
   return static_cast<double>(common.size()) / static_cast<double>(std::min(x.size(), y.size()));
 }
 
+// Whether a block is a link and nothing else, as "read more" teasers
+// inside an article are: nearly all its text is link text, and it is short.
+bool LinkOnlyLine(const HtmlBlock& b) {
+  return b.text.size() <= 200 && b.link_chars * 10 >= b.text.size() * 9;
+}
+
 // Whether a byline-like block holds more than "By": a capitalised word.
 bool NamesSomeone(std::string_view text) {
   std::string rest = ToLower(text.substr(0, 3)) == "by " ? std::string(text.substr(3)) : std::string(text);
@@ -440,7 +448,9 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
     }
     const std::string normalized = b.text.size() <= kMaxRuleLineBytes ? NormalizeLine(b.text) : "";
     const std::optional<LeftoverMatch> leftover = normalized.empty() ? std::nullopt : leftovers.Match(normalized);
-    if (best.body[i] && !leftover) {
+    const bool link_line = LinkOnlyLine(b);
+    const bool caption = b.tag == "figcaption";
+    if (best.body[i] && !leftover && !link_line && !caption) {
       role.kind = BlockKind::kBody;
       continue;
     }
@@ -448,6 +458,12 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
     if (leftover) {
       role.category = leftover->category;
       role.rule = "leftover:" + std::string(leftover->rule);
+    } else if (best.body[i] && caption) {
+      role.category = RemovedCategory::kCaption;
+      role.rule = "caption";
+    } else if (best.body[i]) {
+      role.category = RemovedCategory::kRelated;
+      role.rule = "link_only_line";
     } else {
       role.category = CategoryOf(ancestry, b.text);
       role.rule = best.why_not[i];

@@ -77,6 +77,35 @@ bool Hidden(myhtml_tree_node_t* node) {
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
+// Decodes UTF-16 (little- or big-endian) to UTF-8; unpaired surrogates and
+// a trailing odd byte become U+FFFD.
+std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) {
+    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    int32_t cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < bytes.size()) {
+      const int32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    AppendUtf8(cp, &out);
+  }
+  if (i < bytes.size()) AppendUtf8(0xFFFD, &out);
+  return out;
+}
+
 // Chooses the encoding: BOM, then the HTML5 prescan of the first 4 KiB for
 // <meta charset> / http-equiv, then UTF-8 if the bytes are valid UTF-8,
 // else windows-1252 (what browsers fall back to for Western pages).
@@ -275,11 +304,13 @@ struct Frame {
   bool leaving;
 };
 
-// The class and id words of an element, lower case, at most 128 bytes.
+// The class, id and ARIA role words of an element, lower case, at most 128 bytes.
 std::string ElementWords(myhtml_tree_node_t* node) {
   std::string words = CollapseSpace(AsciiLower(Attribute(node, "class")));
   const std::string id = CollapseSpace(AsciiLower(Attribute(node, "id")));
   if (!id.empty()) words += (words.empty() ? "" : " ") + id;
+  const std::string role = CollapseSpace(AsciiLower(Attribute(node, "role")));
+  if (!role.empty()) words += (words.empty() ? "" : " ") + role;
   if (words.size() > 128) words.resize(128);
   return words;
 }
@@ -301,10 +332,23 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
   if (bytes.empty()) return Error(StatusCode::kEmptyInput, "the page is empty");
   HtmlPage page;
   std::string_view body = bytes;
-  const myencoding_t enc = ChooseEncoding(bytes, &page, &body);
+  myencoding_t enc = ChooseEncoding(bytes, &page, &body);
   std::size_t name_len = 0;
   const char* name = myencoding_name_by_id(enc, &name_len);
   page.encoding = name ? AsciiLower(std::string_view(name, name_len)) : "utf-8";
+  // UTF-16 is decoded here (myhtml's UTF-16 stream reader crashes on some
+  // input); the parser and the nesting scan then read UTF-8.
+  std::string widened;
+  if (enc == MyENCODING_UTF_16LE || enc == MyENCODING_UTF_16BE) {
+    if (page.encoding_source == "bom") {
+      widened = Utf16ToUtf8(body, enc == MyENCODING_UTF_16BE);
+      body = widened;
+    } else {  // HTML5: a UTF-16 declaration in ASCII-compatible bytes means UTF-8
+      page.encoding = "utf-8";
+      page.warnings.push_back("declared UTF-16 in ASCII-compatible bytes: read as UTF-8");
+    }
+    enc = MyENCODING_UTF_8;
+  }
   std::string flattened;
   if (CapNesting(body, kMaxHtmlNesting, &flattened)) {
     body = flattened;

@@ -40,7 +40,7 @@ struct HtmlElement {
   std::string tag;           // lower case; "#document" for element 0
   std::size_t parent = 0;    // index of the enclosing block element (0 for element 0 itself)
   std::size_t depth = 0;     // block-element depth: 0 for the document
-  std::string words;         // its own class and id attribute words, lower case, space-separated, <= 128 bytes
+  std::string words;         // its own class, id and role attribute words, lower case, space-separated, <= 128 bytes
   std::string itemprop;      // its itemprop attribute, lower case ("articlebody", "author", ...)
 };
 

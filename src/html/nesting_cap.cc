@@ -34,6 +34,17 @@ bool ClosesItsSibling(std::string_view name) {
          name == "option";
 }
 
+// HTML elements that end foreign content (HTML5 "any other start tag" rule
+// in foreign content).
+bool BreaksOutOfForeign(std::string_view name) {
+  static constexpr std::string_view kBreakout[] = {
+      "b",  "big", "blockquote", "body", "br", "center", "code", "dd",      "div",   "dl",     "dt",    "em",
+      "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta",
+      "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt",
+      "u", "ul", "var"};
+  return std::find(std::begin(kBreakout), std::end(kBreakout), name) != std::end(kBreakout);
+}
+
 bool IsRawText(std::string_view name) {
   return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp";
 }
@@ -136,7 +147,18 @@ bool CapNesting(std::string_view html, std::size_t max_depth, std::string* out) 
       if (was_dropped) dropped.emplace_back(tag_start, i);
       continue;
     }
-    // "/>" closes only foreign (SVG, MathML, prefixed XML) elements; <div/> opens a div.
+    // An HTML element inside <svg> or <math> breaks out of it, as the HTML5
+    // tree builder does; "/>" closes only foreign (SVG, MathML, prefixed
+    // XML) elements: <div/> opens a div.
+    if (open_count["svg"] + open_count["math"] > 0 && BreaksOutOfForeign(name)) {
+      std::size_t k = open.size();
+      for (std::size_t j = 0; j < open.size(); ++j)
+        if (open[j].first == "svg" || open[j].first == "math") {
+          k = j;
+          break;
+        }
+      pop_to(k);
+    }
     const bool foreign = open_count["svg"] + open_count["math"] > 0 || name == "svg" || name == "math" ||
                          name.find(':') != std::string::npos;
     if (IsVoid(name) || (self_closing && foreign)) continue;

@@ -2,7 +2,9 @@
 // valid UTF-8 already; metadata strings pass through ValidUtf8 all the same.
 #include "io/page_json_writer.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -61,12 +63,31 @@ Json PageInfoToJson(std::string_view text, const PageInfo& p) {
 Json ExtractionToJson(const HtmlArticle& html) {
   const Article& a = html.article;
   Json j = PageInfoToJson(html.text, html.page);
-  Json links = std::move(j["links"]);
-  j.erase("links");
+  j.erase("links");  // written below with offsets into "text", the body
   j["headline"] = SpanText(html, a.headline);
   j["byline"] = SpanText(html, a.byline);
   j["date"] = SpanText(html, a.date);
-  j["text"] = BodyText(html);
+  // The body text, and where each body block starts in it.
+  const std::string body = BodyText(html);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0, at = 0; i < a.body.size(); ++i) {
+    starts.push_back(at);
+    at += a.body[i].size() + 2;
+  }
+  Json links = Json::array();
+  for (const PageLink& link : html.page.links) {
+    // The body block that holds the link (body spans are in order).
+    auto it = std::upper_bound(a.body.begin(), a.body.end(), link.span.start,
+                               [](std::size_t at, const Span& s) { return at < s.start; });
+    if (it == a.body.begin()) continue;
+    const std::size_t block = static_cast<std::size_t>(it - a.body.begin()) - 1;
+    const std::size_t start = starts[block] + (link.span.start - a.body[block].start);
+    links.push_back({{"start", start},
+                     {"end", start + link.span.size()},
+                     {"text", body.substr(start, link.span.size())},
+                     {"url", ValidUtf8(link.url)}});
+  }
+  j["text"] = body;
   Json blocks = Json::array();
   for (std::size_t i = 0; i < a.body.size(); ++i)
     blocks.push_back({{"shape", std::string(BlockShapeName(html.page.body_shapes[i]))},

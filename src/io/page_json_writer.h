@@ -18,7 +18,8 @@ namespace credence::internal {
 nlohmann::ordered_json PageInfoToJson(std::string_view text, const PageInfo& page);
 
 // Returns the whole extraction: metadata, headline, byline, date, "text"
-// (the body, paragraphs separated by blank lines), blocks, links, removed.
+// (the body, paragraphs separated by blank lines), blocks, links (offsets
+// into "text"), removed.
 nlohmann::ordered_json ExtractionToJson(const HtmlArticle& html);
 
 // Returns the body blocks joined by blank lines.
