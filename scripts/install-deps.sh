@@ -12,7 +12,12 @@ packages=(
   libmodest-dev zlib1g-dev libgumbo-dev libxml2-dev  # HTML: myhtml parses; gumbo and libxml2 for bench/html_parsers
   python3
   fasttext  # the peer that bench/model_vs_fasttext.sh measures against
+  python3-readability  # readability-lxml: a peer that bench/extraction.sh measures against
 )
+# Readability.js (bench/peers, installed by bench/extraction.sh with npm ci)
+# needs node and npm; a NodeSource nodejs brings its own npm, with which
+# Debian's npm package would conflict.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -15,8 +15,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <unordered_map>
+
+#include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extract/leftover_rules.h"
 #include "extract/line_blocks.h"
@@ -28,34 +33,6 @@ namespace {
 
 using Words = std::initializer_list<std::string_view>;
 
-bool ContainsAny(std::string_view haystack, Words needles) {
-  for (std::string_view n : needles)
-    if (haystack.find(n) != std::string_view::npos) return true;
-  return false;
-}
-
-// Whether one of the space-separated words of `words` is in `list`, or
-// starts or ends with "<w>-" / "-<w>" / "_<w>" for a word of `list`.
-bool HasWord(std::string_view words, Words list) {
-  std::size_t i = 0;
-  while (i < words.size()) {
-    std::size_t j = words.find(' ', i);
-    if (j == std::string_view::npos) j = words.size();
-    const std::string_view w = words.substr(i, j - i);
-    for (std::string_view n : list) {
-      if (w == n) return true;
-      if (w.size() > n.size() + 1) {
-        const char before_end = w[w.size() - n.size() - 1];
-        const char after_start = w[n.size()];
-        if (w.substr(w.size() - n.size()) == n && (before_end == '-' || before_end == '_')) return true;
-        if (w.substr(0, n.size()) == n && (after_start == '-' || after_start == '_')) return true;
-      }
-    }
-    i = j + 1;
-  }
-  return false;
-}
-
 // Readability's word lists (regexes there), plus a few names common today.
 const Words kUnlikely = {"banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
                              "extra", "footer", "gdpr", "legends", "menu", "related", "remark", "replies",
@@ -64,6 +41,8 @@ const Words kUnlikely = {"banner", "breadcrumb", "combx", "comment", "community"
                              "cookie", "consent", "outbrain", "taboola", "share", "recirc", "trending",
                              // ARIA roles of page furniture
                              "complementary", "navigation", "menubar", "dialog"};
+const Words kStandfirstWords = {"standfirst", "dek", "deck", "subtitle", "subheadline", "sub-headline", "summary",
+                                 "lede", "lead", "intro", "excerpt", "strapline", "kicker-summary", "description"};
 const Words kMaybeCandidate = {"and", "article", "body", "column", "content", "main", "shadow"};
 const Words kPositive = {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
                              "pagination", "post", "text", "blog", "story"};
@@ -79,20 +58,96 @@ struct Flags {
   bool clean_conditionally = true;
 };
 
-int ClassWeight(const HtmlElement& e) {
-  if (e.words.empty()) return 0;
+// What an element's class/id/role words say, worked out once per element.
+enum WordFlag : uint32_t {
+  kNegativeWord = 1u << 0,
+  kPositiveWord = 1u << 1,
+  kAdWord = 1u << 2,
+  kUnlikelyWord = 1u << 3,
+  kMaybeWord = 1u << 4,
+  kStandfirstWord = 1u << 5,
+  kBylineWord = 1u << 6,
+  kDateWord = 1u << 7,
+  kCopyrightWord = 1u << 8,
+  kCommentWord = 1u << 9,
+  kShareWord = 1u << 10,
+  kRelatedWord = 1u << 11,
+  kAppealWord = 1u << 12,
+  kWidgetWord = 1u << 13,
+};
+
+// All word lists as one RE2::Set (one pass over the words instead of a
+// search per listed word): pattern k sets flag flag_of[k].
+class WordMatcher {
+ public:
+  WordMatcher() : set_(Options(), RE2::UNANCHORED) {
+    auto parts = [&](Words list, WordFlag flag) {  // substrings anywhere
+      for (std::string_view w : list) Add(RE2::QuoteMeta(re2::StringPiece(w.data(), w.size())), flag);
+    };
+    auto whole = [&](Words list, WordFlag flag) {  // whole words, or words joined by - or _
+      for (std::string_view w : list)
+        Add("(?:^|\\s|[-_])" + RE2::QuoteMeta(re2::StringPiece(w.data(), w.size())) + "(?:$|\\s|[-_])", flag);
+    };
+    parts(kNegative, kNegativeWord);
+    parts(kPositive, kPositiveWord);
+    whole(kAdWords, kAdWord);
+    parts(kUnlikely, kUnlikelyWord);
+    parts(kMaybeCandidate, kMaybeWord);
+    whole(kStandfirstWords, kStandfirstWord);
+    parts({"byline", "author", "writer", "contributor"}, kBylineWord);
+    parts({"date", "time", "published", "timestamp"}, kDateWord);
+    parts({"copyright"}, kCopyrightWord);
+    parts({"comment", "disqus", "replies", "respond"}, kCommentWord);
+    parts({"share", "social", "newsletter", "subscribe", "follow", "sharing"}, kShareWord);
+    parts({"related", "recommend", "more-", "read-next", "outbrain", "taboola", "trending", "popular", "teaser",
+           "recirc", "promo"},
+          kRelatedWord);
+    parts({"donat", "support-us", "contribut", "membership"}, kAppealWord);
+    parts({"vote", "poll", "rating"}, kWidgetWord);
+    compiled_ = set_.Compile();
+  }
+
+  uint32_t Flags(std::string_view words) const {
+    if (words.empty() || !compiled_) return 0;
+    std::vector<int> hits;
+    if (!set_.Match(re2::StringPiece(words.data(), words.size()), &hits)) return 0;
+    uint32_t f = 0;
+    for (int k : hits) f |= flag_of_[static_cast<std::size_t>(k)];
+    return f;
+  }
+
+ private:
+  static RE2::Options Options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return o;
+  }
+  void Add(const std::string& pattern, WordFlag flag) {
+    if (set_.Add(pattern, nullptr) >= 0) flag_of_.push_back(flag);
+  }
+  RE2::Set set_;
+  std::vector<uint32_t> flag_of_;
+  bool compiled_ = false;
+};
+
+uint32_t WordFlags(std::string_view words) {
+  static const WordMatcher matcher;
+  return matcher.Flags(words);
+}
+
+int ClassWeight(const HtmlElement& e, uint32_t flags) {
   int weight = 0;
-  if (ContainsAny(e.words, kNegative) || HasWord(e.words, kAdWords)) weight -= 25;
-  if (ContainsAny(e.words, kPositive)) weight += 25;
+  if (flags & (kNegativeWord | kAdWord)) weight -= 25;
+  if (flags & kPositiveWord) weight += 25;
   if (e.itemprop == "articlebody") weight += 25;
   return weight;
 }
 
-bool IsUnlikely(const HtmlElement& e) {
+bool IsUnlikely(const HtmlElement& e, uint32_t flags) {
   if (e.tag == "nav" || e.tag == "aside" || e.tag == "footer") return true;
   if (e.tag == "article" || e.tag == "main" || e.tag == "body" || e.itemprop == "articlebody") return false;
-  if (HasWord(e.words, kAdWords)) return true;
-  return ContainsAny(e.words, kUnlikely) && !ContainsAny(e.words, kMaybeCandidate);
+  if (flags & kAdWord) return true;
+  return (flags & kUnlikelyWord) && !(flags & kMaybeWord);
 }
 
 double TagBase(std::string_view tag) {
@@ -128,7 +183,9 @@ struct Tree {
   std::vector<std::size_t> children;     // block-element children
   std::vector<std::size_t> own_blocks;   // blocks whose innermost element it is
 
-  std::vector<char> unlikely_words;   // IsUnlikely, by the element's own tag and words
+  std::vector<uint32_t> word_flags;    // WordFlags of the element's own words
+  std::vector<uint32_t> near_flags;    // of its own and its ancestors' words, four named elements up
+  std::vector<char> unlikely_words;    // IsUnlikely, by the element's own tag and words
   std::vector<double> class_weight;    // ClassWeight
 
   explicit Tree(const HtmlPage& page) {
@@ -145,11 +202,24 @@ struct Tree {
       list_items[b.element] += b.tag == "li" ? 1 : 0;
       ++own_blocks[b.element];
     }
+    word_flags.assign(n, 0);
+    near_flags.assign(n, 0);
     unlikely_words.assign(n, 0);
     class_weight.assign(n, 0);
+    std::unordered_map<std::string_view, uint32_t> seen;  // pages repeat the same class lists many times
     for (std::size_t e = 1; e < n; ++e) {
-      unlikely_words[e] = IsUnlikely(page.elements[e]);
-      class_weight[e] = ClassWeight(page.elements[e]);
+      const std::string& words = page.elements[e].words;
+      auto [it, added] = seen.try_emplace(words, 0);
+      if (added) it->second = WordFlags(words);
+      word_flags[e] = it->second;
+      unlikely_words[e] = IsUnlikely(page.elements[e], word_flags[e]);
+      class_weight[e] = ClassWeight(page.elements[e], word_flags[e]);
+      std::size_t named = 0;
+      for (std::size_t a = e; a != 0 && named < 4; a = page.elements[a].parent) {
+        if (page.elements[a].words.empty()) continue;
+        near_flags[e] |= word_flags[a];
+        ++named;
+      }
     }
     for (std::size_t e = 0; e < n; ++e) subtree_end[e] = e + 1;
     for (std::size_t e = n; e-- > 1;) {
@@ -333,18 +403,15 @@ Selection Select(const HtmlPage& page, const Tree& tree, const Flags& flags) {
   return sel;
 }
 
-// A removed block's category, from its ancestors' class/id words and text.
-RemovedCategory CategoryOf(std::string_view ancestry, std::string_view text) {
-  if (text.find("\xC2\xA9") != std::string_view::npos || ContainsAny(ancestry, {"copyright"}))
-    return RemovedCategory::kCopyright;
-  if (ContainsAny(ancestry, {"comment", "disqus", "replies", "respond"})) return RemovedCategory::kCommentPrompt;
-  if (ContainsAny(ancestry, {"share", "social", "newsletter", "subscribe", "follow", "sharing"}))
-    return RemovedCategory::kShare;
-  if (ContainsAny(ancestry, {"related", "recommend", "more-", "read-next", "outbrain", "taboola", "trending",
-                             "popular", "teaser", "recirc", "promo"}))
-    return RemovedCategory::kRelated;
-  if (ContainsAny(ancestry, {"donat", "support-us", "contribut", "membership"})) return RemovedCategory::kAppeal;
-  if (ContainsAny(ancestry, {"vote", "poll", "rating"})) return RemovedCategory::kWidget;
+// A removed block's category, from the words of its nearest named
+// ancestors (WordFlags) and its text.
+RemovedCategory CategoryOf(uint32_t near, std::string_view text) {
+  if (text.find("\xC2\xA9") != std::string_view::npos || (near & kCopyrightWord)) return RemovedCategory::kCopyright;
+  if (near & kCommentWord) return RemovedCategory::kCommentPrompt;
+  if (near & kShareWord) return RemovedCategory::kShare;
+  if (near & kRelatedWord) return RemovedCategory::kRelated;
+  if (near & kAppealWord) return RemovedCategory::kAppeal;
+  if (near & kWidgetWord) return RemovedCategory::kWidget;
   return RemovedCategory::kSiteChrome;
 }
 
@@ -429,28 +496,41 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
       role.kind = BlockKind::kHeadline;
       continue;
     }
-    const std::string ancestry = page.Ancestry(b.element, 4);
+    const uint32_t near = tree.near_flags[b.element];
+    // The standfirst: outside the body, right after the headline, named
+    // like one or saying what the page's description says. (A first body
+    // paragraph that repeats the description stays body.)
+    if (!best.body[i] && headline != page.blocks.size() && i > headline && i <= headline + 3 && b.tag != "li" &&
+        CharCount(b.text) >= 20 && CharCount(b.text) <= 400 && !LinkOnlyLine(b) &&
+        ((tree.word_flags[b.element] & kStandfirstWord) ||
+         (!metadata.description.empty() && Overlap(b.text, metadata.description) >= 0.8))) {
+      role.kind = BlockKind::kStandfirst;
+      continue;
+    }
     // Bylines and dates: short lines near the top of the article.
     const bool near_top = headline != page.blocks.size() ? (i > headline && i <= headline + 12)
                                                          : (i + 12 >= first_body && i <= first_body + 3);
     if (near_top && CharCount(b.text) <= 120) {
       const HtmlElement& el = page.elements[b.element];
-      const bool byline_words = ContainsAny(ancestry, {"byline", "author", "writer", "contributor"}) ||
-                                el.itemprop == "author";
+      const bool byline_words = (near & kBylineWord) || el.itemprop == "author";
       if ((byline_words && NamesSomeone(b.text)) || FindByline(b.text, 0)) {
         role.kind = BlockKind::kByline;
         continue;
       }
-      if (ContainsAny(ancestry, {"date", "time", "published", "timestamp"}) || FindDateLine(b.text, 0)) {
+      if ((near & kDateWord) || FindDateLine(b.text, 0)) {
         role.kind = BlockKind::kDate;
         continue;
       }
     }
-    const std::string normalized = b.text.size() <= kMaxRuleLineBytes ? NormalizeLine(b.text) : "";
+    // Step 1's leftover table, for article lines and for lines of furniture
+    // that are not menus of links (whose category comes from their names).
+    const bool rule_line = b.text.size() <= kMaxRuleLineBytes && (best.body[i] || b.link_chars * 2 < b.text.size());
+    const std::string normalized = rule_line ? NormalizeLine(b.text) : "";
     const std::optional<LeftoverMatch> leftover = normalized.empty() ? std::nullopt : leftovers.Match(normalized);
     const bool link_line = LinkOnlyLine(b);
+    const bool site_line = best.body[i] && !metadata.site_name.empty() && normalized == NormalizeLine(metadata.site_name);
     const bool caption = b.tag == "figcaption";
-    if (best.body[i] && !leftover && !link_line && !caption) {
+    if (best.body[i] && !leftover && !link_line && !caption && !site_line) {
       role.kind = BlockKind::kBody;
       continue;
     }
@@ -458,6 +538,9 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
     if (leftover) {
       role.category = leftover->category;
       role.rule = "leftover:" + std::string(leftover->rule);
+    } else if (site_line) {
+      role.category = RemovedCategory::kSignature;
+      role.rule = "site_name_line";
     } else if (best.body[i] && caption) {
       role.category = RemovedCategory::kCaption;
       role.rule = "caption";
@@ -465,7 +548,7 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
       role.category = RemovedCategory::kRelated;
       role.rule = "link_only_line";
     } else {
-      role.category = CategoryOf(ancestry, b.text);
+      role.category = CategoryOf(near, b.text);
       role.rule = best.why_not[i];
     }
   }

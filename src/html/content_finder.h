@@ -21,7 +21,7 @@
 
 namespace credence::internal {
 
-enum class BlockKind { kBody, kHeadline, kByline, kDate, kRemoved };
+enum class BlockKind { kBody, kHeadline, kStandfirst, kByline, kDate, kRemoved };
 
 struct BlockRole {
   BlockKind kind = BlockKind::kRemoved;

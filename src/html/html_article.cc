@@ -8,6 +8,8 @@
 #include "html/content_finder.h"
 #include "html/html_page.h"
 #include "html/page_metadata.h"
+#include "extract/line_blocks.h"
+#include "extract/widget_counts.h"
 #include "text/utf8.h"
 
 namespace credence {
@@ -105,6 +107,9 @@ Result<HtmlArticle> ExtractHtml(std::string_view html, const HtmlOptions& option
       case BlockKind::kHeadline:
         article.headline = span;
         break;
+      case BlockKind::kStandfirst:
+        if (!article.standfirst) article.standfirst = span;
+        break;
       case BlockKind::kByline:
         if (!article.byline) article.byline = span;
         break;
@@ -128,6 +133,8 @@ Result<HtmlArticle> ExtractHtml(std::string_view html, const HtmlOptions& option
         } else {
           article.removed.push_back({span, role.category, rule, {}});
         }
+        if (role.category == RemovedCategory::kWidget)  // keep the numbers a widget shows
+          internal::ReadWidgetLine(internal::NormalizeLine(block.text), &article.removed.back().widget);
         break;
       }
     }

@@ -102,6 +102,9 @@ bool CapNesting(std::string_view html, std::size_t max_depth, std::string* out) 
   std::vector<std::pair<std::size_t, std::size_t>> dropped;  // byte ranges of tags to leave out
   std::vector<std::pair<std::string, bool>> open;            // name, whether its tags are dropped
   std::unordered_map<std::string, std::size_t> open_count;   // open elements by name
+  // Counts asked for at every tag, looked up once (map nodes do not move).
+  const std::size_t& open_svg = open_count["svg"];
+  const std::size_t& open_math = open_count["math"];
   std::size_t kept_depth = 0;
   // Pops the open elements from the top down to index `k` included.
   auto pop_to = [&](std::size_t k) {
@@ -150,7 +153,7 @@ bool CapNesting(std::string_view html, std::size_t max_depth, std::string* out) 
     // An HTML element inside <svg> or <math> breaks out of it, as the HTML5
     // tree builder does; "/>" closes only foreign (SVG, MathML, prefixed
     // XML) elements: <div/> opens a div.
-    if (open_count["svg"] + open_count["math"] > 0 && BreaksOutOfForeign(name)) {
+    if (open_svg + open_math > 0 && BreaksOutOfForeign(name)) {
       std::size_t k = open.size();
       for (std::size_t j = 0; j < open.size(); ++j)
         if (open[j].first == "svg" || open[j].first == "math") {
@@ -159,7 +162,7 @@ bool CapNesting(std::string_view html, std::size_t max_depth, std::string* out) 
         }
       pop_to(k);
     }
-    const bool foreign = open_count["svg"] + open_count["math"] > 0 || name == "svg" || name == "math" ||
+    const bool foreign = open_svg + open_math > 0 || name == "svg" || name == "math" ||
                          name.find(':') != std::string::npos;
     if (IsVoid(name) || (self_closing && foreign)) continue;
     if (IsRawText(name)) {  // its content is text, not tags

@@ -65,6 +65,7 @@ Json ExtractionToJson(const HtmlArticle& html) {
   Json j = PageInfoToJson(html.text, html.page);
   j.erase("links");  // written below with offsets into "text", the body
   j["headline"] = SpanText(html, a.headline);
+  j["standfirst"] = SpanText(html, a.standfirst);
   j["byline"] = SpanText(html, a.byline);
   j["date"] = SpanText(html, a.date);
   // The body text, and where each body block starts in it.

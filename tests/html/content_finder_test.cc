@@ -12,7 +12,7 @@ namespace {
 
 struct Found {
   std::vector<std::string> body;
-  std::string headline, byline, date;
+  std::string headline, standfirst, byline, date;
   std::vector<std::pair<std::string, RemovedCategory>> removed;
 };
 
@@ -28,6 +28,7 @@ Found Find(std::string_view html, PageMetadata meta = {}) {
     switch (roles[i].kind) {
       case BlockKind::kBody: found.body.push_back(text); break;
       case BlockKind::kHeadline: found.headline = text; break;
+      case BlockKind::kStandfirst: found.standfirst = text; break;
       case BlockKind::kByline: found.byline = text; break;
       case BlockKind::kDate: found.date = text; break;
       case BlockKind::kRemoved: found.removed.emplace_back(text, roles[i].category); break;
