@@ -485,8 +485,8 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
       headline_match = match;
     }
   }
-  if (headline == page.blocks.size())
-    for (std::size_t i = 0; i < first_body && i < page.blocks.size(); ++i)
+  if (headline == page.blocks.size())  // the last h1 before the body, or the body's first block
+    for (std::size_t i = 0; i <= first_body && i < page.blocks.size(); ++i)
       if (page.blocks[i].tag == "h1") headline = i;
 
   for (std::size_t i = 0; i < page.blocks.size(); ++i) {

@@ -106,6 +106,21 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
+// Counts the well-formed multi-byte UTF-8 sequences and the bytes that are
+// not part of any well-formed sequence.
+void CountUtf8(std::string_view bytes, std::size_t* good, std::size_t* bad) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = ValidUtf8SequenceLength(bytes, i);
+    if (len == 0) {
+      ++*bad;
+      ++i;
+    } else {
+      *good += len > 1 ? 1 : 0;
+      i += len;
+    }
+  }
+}
+
 // Chooses the encoding: BOM, then the HTML5 prescan of the first 4 KiB for
 // <meta charset> / http-equiv, then UTF-8 if the bytes are valid UTF-8,
 // else windows-1252 (what browsers fall back to for Western pages).
@@ -134,15 +149,23 @@ myencoding_t ChooseEncoding(std::string_view bytes, HtmlPage* page, std::string_
     }
     return enc;
   }
+  // UTF-8 with a few stray bytes is still UTF-8 (browsers show U+FFFD for
+  // them); bytes with more invalid bytes than good multi-byte sequences are
+  // a legacy charset.
+  std::size_t good = 0, bad = 0;
+  if (!valid_utf8) CountUtf8(bytes, &good, &bad);
+  const bool mostly_utf8 = valid_utf8 || (good > 0 && bad <= good);
+  if (!valid_utf8 && mostly_utf8)
+    page->warnings.push_back(std::to_string(bad) + " bytes of invalid UTF-8 in a UTF-8 page: shown as U+FFFD");
   if (enc == MyENCODING_DEFAULT) {  // the prescan found utf-8 declared
     page->encoding_source = "meta";
-    if (valid_utf8) return MyENCODING_UTF_8;
+    if (mostly_utf8) return MyENCODING_UTF_8;
     page->warnings.push_back("declared UTF-8 but the bytes are not: read as windows-1252");
     page->encoding_source = "fallback";
     return MyENCODING_WINDOWS_1252;
   }
-  page->encoding_source = valid_utf8 ? "utf-8 check" : "fallback";
-  return valid_utf8 ? MyENCODING_UTF_8 : MyENCODING_WINDOWS_1252;
+  page->encoding_source = mostly_utf8 ? "utf-8 check" : "fallback";
+  return mostly_utf8 ? MyENCODING_UTF_8 : MyENCODING_WINDOWS_1252;
 }
 
 // The text of an element's children, concatenated (for <title> and JSON-LD).
@@ -349,6 +372,13 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
     }
     enc = MyENCODING_UTF_8;
   }
+  // Stray bytes in a UTF-8 page become U+FFFD before parsing (myhtml would
+  // pass them through), so every block is valid UTF-8.
+  std::string repaired;
+  if (enc == MyENCODING_UTF_8 && !IsValidUtf8(body)) {
+    repaired = ValidUtf8(body);
+    body = repaired;
+  }
   std::string flattened;
   if (CapNesting(body, kMaxHtmlNesting, &flattened)) {
     body = flattened;
@@ -410,8 +440,10 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes) {
                                id == MyHTML_TAG_SCRIPT;
       if (head_signal && ReadHeadSignal(node, tag, &page.head)) continue;
       if (tag == "html" && page.head.html_lang.empty()) page.head.html_lang = std::string(Attribute(node, "lang"));
-      if (tag == "head") {  // only its metadata elements are read
-        for (myhtml_tree_node_t* c = myhtml_node_child(node); c; c = myhtml_node_next(c)) stack.push_back({c, false});
+      if (tag == "head") {  // only its metadata elements are read, in document order
+        children.clear();
+        for (myhtml_tree_node_t* c = myhtml_node_child(node); c; c = myhtml_node_next(c)) children.push_back(c);
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, false});
         continue;
       }
       if (info.dropped || Hidden(node)) continue;

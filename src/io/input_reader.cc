@@ -33,7 +33,7 @@ std::string InUnits(std::size_t n) {
 tl::unexpected<Status> TooLarge(const std::string& path, std::size_t max_bytes) {
   return Error(StatusCode::kTooLarge, Describe(path) + " is larger than the limit of " + std::to_string(max_bytes) +
                                           " bytes" + InUnits(max_bytes) +
-                                          "; raise the limit to read it (credence analyze --max-bytes, e.g. 1G)");
+                                          "; raise the limit to read it (--max-bytes, e.g. 1G)");
 }
 
 tl::unexpected<Status> ReadError(const std::string& path, int err) {

@@ -17,7 +17,7 @@ namespace credence::internal {
 // as more than `max_bytes` bytes have been read; it never holds more than
 // `max_bytes` + one chunk in memory. Gzip data (bytes starting 1f 8b) is
 // decompressed, with `max_bytes` bounding the decompressed size too; a
-// damaged or truncated gzip stream fails with kBadInput.
+// damaged or truncated gzip stream fails with kDataError.
 [[nodiscard]] Result<std::string> ReadInput(const std::string& path_or_dash, std::size_t max_bytes);
 
 }  // namespace credence::internal

@@ -130,3 +130,20 @@ TEST(ContentFinder, PageWithoutParagraphsGivesNoBody) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+TEST(ContentFinder, AnH1OpeningTheArticleIsItsHeadline) {
+  // No title metadata, and the h1 sits inside the article's container.
+  std::string html = "<body><article><h1>Bridge closes for repairs</h1>";
+  for (int i = 1; i <= 4; ++i) html += "<p>" + Paragraph(i) + "</p>";
+  html += "</article></body>";
+  const Found f = Find(html);
+  EXPECT_EQ(f.headline, "Bridge closes for repairs");
+  ASSERT_EQ(f.body.size(), 4u);
+  EXPECT_EQ(f.body.front(), Paragraph(1));
+}
+
+}  // namespace
+}  // namespace credence::internal

@@ -118,3 +118,29 @@ TEST(HtmlPage, HostileInputGivesAPageNotACrash) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+TEST(HtmlPage, StrayBytesInAUtf8PageBecomeReplacementCharacters) {
+  HtmlPage page = Parse("<meta charset='utf-8'><p>caf\xC3\xA9 and a stray \xFF byte</p>");
+  EXPECT_EQ(page.encoding, "utf-8");
+  ASSERT_EQ(page.blocks.size(), 1u);
+  EXPECT_EQ(page.blocks[0].text, "caf\xC3\xA9 and a stray \xEF\xBF\xBD byte");
+  ASSERT_EQ(page.warnings.size(), 1u);
+  // Mostly invalid: a legacy charset after all.
+  HtmlPage legacy = Parse("<meta charset='utf-8'><p>caf\xE9 na\xEFve</p>");
+  EXPECT_EQ(legacy.encoding, "windows-1252");
+  EXPECT_EQ(legacy.blocks[0].text, "caf\xC3\xA9 na\xC3\xAFve");
+}
+
+TEST(HtmlPage, FirstTitleAndCanonicalLinkWin) {
+  HtmlPage page = Parse(
+      "<html><head><title>First</title><title>Second</title><link rel=canonical href='https://a.example/1'>"
+      "<link rel=canonical href='https://a.example/2'></head><body><p>x</p></body></html>");
+  EXPECT_EQ(page.head.title, "First");
+  EXPECT_EQ(page.head.canonical, "https://a.example/1");
+}
+
+}  // namespace
+}  // namespace credence::internal
