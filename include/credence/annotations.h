@@ -33,6 +33,7 @@ struct Attribution {
   std::optional<Span> source; // the source's words; none for agentless phrases
   SourceKind kind = SourceKind::kUnattributed;
   std::string outlet;         // for outlets found in a table: its name and owner, e.g. "Sputnik (Russia)"
+  std::string link;           // HTML input: the URL of a body link on the phrase (a cited source), or ""
 };
 
 struct Quote {

@@ -148,6 +148,7 @@ Json AttributionsJson(const Document& doc, const std::vector<Attribution>& attri
     j["source"] = OptionalSpanJson(doc, a.source);
     j["source_kind"] = std::string(SourceKindName(a.kind));
     j["outlet"] = a.outlet.empty() ? Json(nullptr) : Json(ValidUtf8(a.outlet));
+    j["link"] = a.link.empty() ? Json(nullptr) : Json(ValidUtf8(a.link));
     out.push_back(std::move(j));
   }
   return out;

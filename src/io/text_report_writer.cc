@@ -209,6 +209,7 @@ void AppendAttributions(std::string& out, const Document& doc, const Report& r, 
   for (const Attribution& a : r.attributions) {
     std::string source = a.source ? OneLine(doc.Slice(*a.source)) : "(none)";
     if (!a.outlet.empty()) source += " [" + OneLine(a.outlet) + "]";
+    if (!a.link.empty()) source += " -> " + OneLine(a.link);
     out += "  " + PadRight(Truncate(source, 30), 30) + " | " + PadRight(std::string(SourceKindName(a.kind)), 23) +
            " | " + Truncate(OneLine(doc.Slice(a.verb)), 18) + "\n";
   }

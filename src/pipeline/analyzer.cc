@@ -70,6 +70,16 @@ Report Analyzer::Analyze(const Document& document) const {
 
 Report Analyzer::Analyze(const Document& document, const HtmlArticle& html) const {
   Report report = AnalyzeArticle(document, html.article);
+  // A link on an attribution's words is the source the article cites.
+  for (Attribution& a : report.attributions) {
+    for (const PageLink& link : html.page.links) {
+      if (link.span.start >= a.span.end) break;  // links are in text order
+      if (link.span.Overlaps(a.span)) {
+        a.link = link.url;
+        break;
+      }
+    }
+  }
   report.page = html.page;
   report.warnings.insert(report.warnings.begin(), html.warnings.begin(), html.warnings.end());
   return report;

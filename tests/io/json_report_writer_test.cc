@@ -97,9 +97,11 @@ TEST(JsonReportWriter, QuotesAndAttributionsLinkByIndex) {
   EXPECT_TRUE(j["quotes"][1]["speaker"].is_null());
   EXPECT_TRUE(j["quotes"][1]["attribution"].is_null());
   Json a = j["attributions"][0];
-  EXPECT_EQ(Keys(a), (std::vector<std::string>{"start", "end", "text", "verb", "source", "source_kind", "outlet"}));
+  EXPECT_EQ(Keys(a), (std::vector<std::string>{"start", "end", "text", "verb", "source", "source_kind", "outlet",
+                                                "link"}));
   EXPECT_EQ(a["source_kind"], "state_affiliated_outlet");
   EXPECT_EQ(a["outlet"], "Sputnik (Russia)");
+  EXPECT_TRUE(j["attributions"][0]["link"].is_null());  // text input: no links
   EXPECT_TRUE(j["attributions"][1]["outlet"].is_null());
 }
 

@@ -61,6 +61,15 @@ TEST(HtmlAnalyze, DemoPageFindsWhatTheTextDemoFinds) {
   EXPECT_EQ(from_html.report.page->authors, std::vector<std::string>{"Rick Sample"});
   ASSERT_EQ(from_html.report.page->links.size(), 1u);
   EXPECT_EQ(from_html.report.page->links[0].url, "https://xinhua.example/mineral");
+  // The link on "Xinhua reported" is the source that attribution cites.
+  std::size_t linked = 0;
+  for (const Attribution& a : from_html.report.attributions) {
+    if (a.link.empty()) continue;
+    ++linked;
+    EXPECT_EQ(from_html.doc.Slice(a.span), "Xinhua reported");
+    EXPECT_EQ(a.link, "https://xinhua.example/mineral");
+  }
+  EXPECT_EQ(linked, 1u);
 }
 
 TEST(HtmlAnalyze, RemovedBlocksKeepCategoriesAndWidgetNumbers) {
