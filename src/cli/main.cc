@@ -1,5 +1,5 @@
 // The credence command: parses the command line with CLI11 and runs one
-// command (analyze, extract, train, eval). This is the edge where Status becomes an exit code and
+// command (analyze, batch, extract, train, eval). This is the edge where Status becomes an exit code and
 // where CLI11's exceptions, which it throws for usage errors, are caught.
 #include <csignal>
 #include <exception>
@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/analyze_command.h"
+#include "cli/batch_command.h"
 #include "cli/exit_codes.h"
 #include "cli/extract_command.h"
 #include "cli/model_commands.h"
@@ -28,6 +29,8 @@ int Run(int argc, char** argv) {
   app.failure_message(FailureMessage);
   AnalyzeArgs analyze_args;
   CLI::App* analyze = AddAnalyzeCommand(app, &analyze_args);
+  BatchArgs batch_args;
+  CLI::App* batch = AddBatchCommand(app, &batch_args);
   ExtractArgs extract_args;
   CLI::App* extract = AddExtractCommand(app, &extract_args);
   TrainArgs train_args;
@@ -42,6 +45,7 @@ int Run(int argc, char** argv) {
   }
   if (analyze->parsed()) return RunAnalyzeCommand(analyze_args);
   if (extract->parsed()) return RunExtractCommand(extract_args);
+  if (batch->parsed()) return RunBatchCommand(batch_args);
   if (train->parsed()) return RunTrainCommand(train_args);
   if (eval->parsed()) return RunEvalCommand(eval_args);
   std::cerr << "credence: error: no command given\n";

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/io/record_test_support.h"
 #include "tests/test_support.h"
 
 namespace credence {
@@ -129,19 +130,7 @@ const char* const kChrome[] = {"Home",       "Podcasts",       "Puzzles",       
                                "analytics",  "By Mara"};
 
 // Returns `bytes` compressed as a gzip stream.
-std::string Gzip(const std::string& bytes) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, bytes.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  zs.avail_in = static_cast<uInt>(bytes.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+std::string Gzip(const std::string& bytes) { return internal::Compress(bytes, 15 + 16); }
 
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
