@@ -23,6 +23,7 @@
 #include "credence/html.h"
 #include "io/batch_output.h"
 #include "io/record_reader.h"
+#include "io/resume_state.h"
 #include "pipeline/batch_runner.h"
 
 namespace credence::internal {
@@ -197,6 +198,9 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args) {
                   "Largest record (bytes; K, M, G suffixes); larger ones become error lines. Default 64M")
       ->transform(CLI::Validator(ByteSizeToDigits, "SIZE", "SIZE"));
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  cmd->add_flag("--resume", args->resume,
+                "Continue an interrupted run: keep the complete lines of -o OUT, skip the records they report, "
+                "append the rest (same inputs and options as before)");
   cmd->add_option("--model", args->model, "Content model file; \"\" turns the verdict off")
       ->each([args](const std::string&) { args->model_given = true; });
   return cmd;
@@ -221,9 +225,16 @@ int RunBatchCommand(const BatchArgs& args) {
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
 
+  if (args.resume && args.output.empty()) {
+    std::cerr << "credence: error: --resume needs -o OUT (the output of the interrupted run)\n";
+    return kExitUsage;
+  }
+  Result<ResumeState> resumed = args.resume ? ReadResumeState(args.output, format.csv) : ResumeState{};
+  if (!resumed) return Fail(resumed.error());
+  const ResumeState* resume = args.resume ? &*resumed : nullptr;
   std::FILE* out = stdout;
   if (!args.output.empty()) {
-    out = std::fopen(args.output.c_str(), "wb");
+    out = std::fopen(args.output.c_str(), resume != nullptr ? "ab" : "wb");
     if (!out) {
       std::cerr << "credence: error: cannot write " << args.output << ": " << std::strerror(errno) << "\n";
       return kExitNotFound;
@@ -233,7 +244,7 @@ int RunBatchCommand(const BatchArgs& args) {
   auto emit = [&](const std::string& s) {
     if (!write_failed && std::fwrite(s.data(), 1, s.size(), out) != s.size()) write_failed = true;
   };
-  if (format.csv) emit(CsvHeader(format));
+  if (format.csv && !(resume != nullptr && resume->has_header)) emit(CsvHeader(format));
 
   InputSequence inputs(ListInputs(args),
                        {args.id_field, args.url_field, args.title_field, args.text_field, args.html_field},
@@ -292,7 +303,15 @@ int RunBatchCommand(const BatchArgs& args) {
   };
   const auto start = std::chrono::steady_clock::now();
   BatchOptions batch{.threads = args.threads, .ordered = !args.unordered, .window = 0};
-  const Status status = RunBatch([&](BatchRecord* r) { return inputs.Next(r); }, work, write, batch,
+  std::uint64_t skipped = 0;
+  auto next = [&](BatchRecord* r) -> Result<bool> {
+    for (;;) {
+      Result<bool> got = inputs.Next(r);
+      if (!got || !*got || resume == nullptr || !resume->done.count(ResumeKey(r->source, r->position))) return got;
+      ++skipped;  // written by the interrupted run
+    }
+  };
+  const Status status = RunBatch(next, work, write, batch,
                                  show_progress ? std::function<void(const BatchProgress&)>(progress) : nullptr,
                                  std::chrono::milliseconds(250), [&] { return inputs.Bytes(); });
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -307,6 +326,9 @@ int RunBatchCommand(const BatchArgs& args) {
       error_text += (error_text.empty() ? "" : ", ") + kind + " " + std::to_string(n);
     }
     for (const auto& [label, n] : labels) label_text += (label_text.empty() ? "" : ", ") + label + " " + std::to_string(n);
+    if (resume != nullptr)
+      std::fprintf(stderr, "credence batch: resumed %s: %llu records already there\n", args.output.c_str(),
+                   static_cast<unsigned long long>(skipped));
     std::fprintf(stderr, "credence batch: %llu records, %llu analyzed, %llu errors%s%s%s; labels: %s; "
                  "%.1f MB in %.2f s (%.0f records/s, %.2f MB/s)\n",
                  static_cast<unsigned long long>(records), static_cast<unsigned long long>(records - error_total),

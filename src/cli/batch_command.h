@@ -23,6 +23,7 @@ struct BatchArgs {
   std::string id_field = "id", url_field = "url", title_field = "title", text_field = "text", html_field = "html";
   std::size_t max_bytes = std::size_t{64} << 20;  // per record
   bool quiet = false;
+  bool resume = false;                    // --resume: continue an interrupted run into the same -o file
   std::string model;
   bool model_given = false;
 };
