@@ -29,28 +29,19 @@
 namespace credence::internal {
 namespace {
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // The format of one input file, from --input-format or its extension.
 std::string FormatOf(const std::string& path, const std::string& forced) {
   if (forced != "auto") return forced;
-  std::string name = path;
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
-  if (path == "-" || EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson") || EndsWith(name, ".json"))
-    return "jsonl";
-  if (EndsWith(name, ".csv")) return "csv";
-  if (EndsWith(name, ".warc")) return "warc";
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view name = NameWithoutGz(lower);
+  if (path == "-" || name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json")) return "jsonl";
+  if (name.ends_with(".csv")) return "csv";
+  if (name.ends_with(".warc")) return "warc";
   return "files";
 }
 
-bool IsArticleFile(const std::string& path) {
-  std::string name = path;
-  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
-  return EndsWith(name, ".txt") || EndsWith(name, ".html") || EndsWith(name, ".htm");
-}
+bool IsArticleFile(const std::string& path) { return ArticleFileKindOf(path) != ArticleFileKind::kUnknown; }
 
 // One input to read: a path and its format, or an error found while listing.
 struct Input {

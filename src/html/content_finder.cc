@@ -110,6 +110,7 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
     for (std::size_t i = 0; i <= first_body && i < page.blocks.size(); ++i)
       if (page.blocks[i].tag == "h1") headline = i;
 
+  const std::string site_name = NormalizeLine(metadata.site_name);  // a closing line naming the site is a signature
   for (std::size_t i = 0; i < page.blocks.size(); ++i) {
     const HtmlBlock& b = page.blocks[i];
     BlockRole& role = roles[i];
@@ -149,7 +150,7 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
     const std::string normalized = rule_line ? NormalizeLine(b.text) : "";
     const std::optional<LeftoverMatch> leftover = normalized.empty() ? std::nullopt : leftovers.Match(normalized);
     const bool link_line = LinkOnlyLine(b);
-    const bool site_line = best.body[i] && !metadata.site_name.empty() && normalized == NormalizeLine(metadata.site_name);
+    const bool site_line = best.body[i] && !site_name.empty() && normalized == site_name;
     const bool caption = b.tag == "figcaption";
     if (best.body[i] && !leftover && !link_line && !caption && !site_line) {
       role.kind = BlockKind::kBody;

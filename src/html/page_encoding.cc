@@ -5,6 +5,7 @@
 #include <myencoding/encoding.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "html/markup_text.h"
 #include "text/utf8.h"
@@ -58,8 +59,10 @@ void CountUtf8(std::string_view bytes, std::size_t* good, std::size_t* bad) {
 
 // Chooses the encoding: BOM, then the HTML5 prescan of the first 4 KiB for
 // <meta charset> / http-equiv, then UTF-8 if the bytes are valid UTF-8,
-// else windows-1252 (what browsers fall back to for Western pages).
-myencoding_t ChooseEncoding(std::string_view bytes, PageBytes* page, std::string_view* body) {
+// else windows-1252 (what browsers fall back to for Western pages). Sets
+// `*body_is_utf8` when it checked whether `*body` is valid UTF-8.
+myencoding_t ChooseEncoding(std::string_view bytes, PageBytes* page, std::string_view* body,
+                            std::optional<bool>* body_is_utf8) {
   myencoding_t enc = MyENCODING_DEFAULT;
   const char* rest = nullptr;
   std::size_t rest_size = 0;
@@ -69,6 +72,7 @@ myencoding_t ChooseEncoding(std::string_view bytes, PageBytes* page, std::string
     return enc;
   }
   const bool valid_utf8 = IsValidUtf8(bytes);
+  *body_is_utf8 = valid_utf8;  // no BOM: the body is all the bytes
   enc = myencoding_prescan_stream_to_determine_encoding(bytes.data(), std::min<std::size_t>(bytes.size(), 4096));
   if (enc != MyENCODING_NOT_DETERMINED && enc != MyENCODING_DEFAULT) {
     page->source = "meta";
@@ -108,7 +112,8 @@ myencoding_t ChooseEncoding(std::string_view bytes, PageBytes* page, std::string
 PageBytes DecodePageBytes(std::string_view input) {
   PageBytes page;
   std::string_view body = input;
-  myencoding_t enc = ChooseEncoding(input, &page, &body);
+  std::optional<bool> body_is_utf8;
+  myencoding_t enc = ChooseEncoding(input, &page, &body, &body_is_utf8);
   std::size_t name_len = 0;
   const char* name = myencoding_name_by_id(enc, &name_len);
   page.encoding = name ? AsciiLower(std::string_view(name, name_len)) : "utf-8";
@@ -126,7 +131,7 @@ PageBytes DecodePageBytes(std::string_view input) {
   }
   // Stray bytes in a UTF-8 page become U+FFFD before parsing (myhtml would
   // pass them through), so every block is valid UTF-8.
-  if (enc == MyENCODING_UTF_8 && !page.use_converted && !IsValidUtf8(body)) {
+  if (enc == MyENCODING_UTF_8 && !page.use_converted && !(body_is_utf8 ? *body_is_utf8 : IsValidUtf8(body))) {
     page.converted = ValidUtf8(body);
     page.use_converted = true;
   }

@@ -149,15 +149,8 @@ class CsvRecords : public RecordReader {
     out->id = take(id_col_);
     out->url = take(url_col_);
     out->title = take(title_col_);
-    std::string text = take(text_col_), html = take(html_col_);
-    if (!text.empty()) {
-      out->body = std::move(text);
-    } else if (!html.empty()) {
-      out->body = std::move(html);
-      out->html = true;
-    } else {
-      out->error = "no \"" + names_.text + "\" or \"" + names_.html + "\" field with content";
-    }
+    std::string text = take(text_col_);  // first: the two names may be one column
+    SetRecordBody(std::move(text), take(html_col_), names_, out);
   }
 
   // Counts `n` more bytes of the row; false (and the row too large, its

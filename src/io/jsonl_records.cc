@@ -64,15 +64,7 @@ class JsonlRecords : public RecordReader {
     out->id = FieldString(j, fields_.id);
     out->url = FieldString(j, fields_.url);
     out->title = FieldString(j, fields_.title);
-    std::string text = FieldString(j, fields_.text), html = FieldString(j, fields_.html);
-    if (!text.empty()) {  // the record's own text first, as for CSV; its HTML otherwise
-      out->body = std::move(text);
-    } else if (!html.empty()) {
-      out->body = std::move(html);
-      out->html = true;
-    } else {
-      out->error = "no \"" + fields_.text + "\" or \"" + fields_.html + "\" field with content";
-    }
+    SetRecordBody(FieldString(j, fields_.text), FieldString(j, fields_.html), fields_, out);
   }
 
   std::unique_ptr<ByteStream> in_;
@@ -82,10 +74,6 @@ class JsonlRecords : public RecordReader {
   std::size_t max_record_;
   std::string line_;
 };
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 class FileRecords : public RecordReader {
  public:
@@ -99,10 +87,9 @@ class FileRecords : public RecordReader {
     out->source = path;
     out->position = next_;
     out->id = path;
-    std::string name = path;
-    if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
-    out->html = EndsWith(name, ".html") || EndsWith(name, ".htm");
-    out->detect_html = !out->html && !EndsWith(name, ".txt");
+    const ArticleFileKind kind = ArticleFileKindOf(path);
+    out->html = kind == ArticleFileKind::kHtml;
+    out->detect_html = kind == ArticleFileKind::kUnknown;
     Result<std::string> bytes = ReadInput(path, max_record_);
     if (!bytes) {
       out->error = bytes.error().message();

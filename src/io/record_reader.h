@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "credence/status.h"
@@ -48,6 +49,19 @@ class RecordReader {
   virtual std::uint64_t bytes_read() const = 0;
   virtual std::uint64_t size() const = 0;
 };
+
+// Sets the record's body from its text and html fields: the text when it
+// has content, else the HTML (html = true), else an error naming the two
+// field names of `fields`. Shared by the JSONL and CSV readers.
+void SetRecordBody(std::string text, std::string html, const RecordFields& fields, BatchRecord* out);
+
+// `path` without a trailing ".gz": "a/b.html.gz" -> "a/b.html".
+std::string_view NameWithoutGz(std::string_view path);
+
+// What an article file holds, by its extension (a trailing .gz looked
+// through): text (.txt), HTML (.html, .htm), or unknown.
+enum class ArticleFileKind { kText, kHtml, kUnknown };
+ArticleFileKind ArticleFileKindOf(std::string_view path);
 
 // Each reader takes a stream opened by OpenByteStream and the name to
 // report as the records' source. `max_record` bounds one record's size in
