@@ -80,7 +80,8 @@ Result<ResumeState> ReadResumeState(const std::string& path, bool csv) {
       }
     } else {
       const nlohmann::json j = nlohmann::json::parse(row, nullptr, false);
-      if (j.is_discarded() || !j.is_object() || !j.contains("source") || !j.contains("position"))
+      if (j.is_discarded() || !j.is_object() || !j.contains("source") || !j["source"].is_string() ||
+          !j.contains("position") || !j["position"].is_number_unsigned())
         return Error(StatusCode::kDataError, path + " holds a line that is not a batch report: cannot resume it");
       state.done.insert(ResumeKey(j["source"].get<std::string>(), j["position"].get<std::uint64_t>()));
     }

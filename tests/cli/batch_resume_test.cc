@@ -109,6 +109,12 @@ TEST_F(BatchResume, ResumeNeedsAnOutputFile) {
   EXPECT_EQ(testing::RunCredence(dir_, {"batch", "--model", "", Input(1), "-o", dir_ + "/other.jsonl", "--resume"})
                 .exit_code,
             7);
+  // A line that looks like a report but whose position is not a number.
+  Write("typed.jsonl", R"({"id": "r0", "source": "in.jsonl", "position": "one"})" "\n");
+  const auto typed = testing::RunCredence(dir_, {"batch", "--model", "", Input(1), "-o", dir_ + "/typed.jsonl",
+                                                 "--resume"});
+  EXPECT_EQ(typed.exit_code, 7) << typed.err;
+  EXPECT_NE(typed.err.find("cannot resume"), std::string::npos) << typed.err;
 }
 
 }  // namespace
