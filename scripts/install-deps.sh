@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libmodest-dev zlib1g-dev libgumbo-dev libxml2-dev  # HTML: myhtml parses; gumbo and libxml2 for bench/html_parsers
   python3
+  pybind11-dev python3-dev  # the Python module (src/python), tested with /usr/bin/python3
+  python3-distributed python3-dask  # examples/dask_batch.py and its test
   fasttext  # the peer that bench/model_vs_fasttext.sh measures against
   python3-readability  # readability-lxml: a peer that bench/extraction.sh measures against
 )

@@ -13,16 +13,15 @@
 #include <cstring>
 #include <iostream>
 #include <limits>
-#include <optional>
 #include <string_view>
 
 #include "cli/byte_size.h"
 #include "cli/exit_codes.h"
 #include "credence/analyzer.h"
-#include "credence/html.h"
 #include "io/input_reader.h"
 #include "io/json_report_writer.h"
 #include "io/text_report_writer.h"
+#include "pipeline/analyze_input.h"
 
 namespace credence::internal {
 namespace {
@@ -102,28 +101,20 @@ int RunAnalyzeCommand(const AnalyzeArgs& args) {
 
   Result<std::string> bytes = ReadInput(args.input, args.max_bytes);
   if (!bytes) return Fail(bytes.error());
-  std::optional<HtmlArticle> html;
-  if (args.html || (!args.text && LooksLikeHtml(*bytes))) {
-    Result<HtmlArticle> page = ExtractHtml(*bytes, {.url = args.url});
-    if (!page) return Fail(page.error());
-    html = std::move(*page);
-    *bytes = html->text;
-  }
-  DocumentOptions doc_options{.url = args.url, .title = args.title, .max_bytes = args.max_bytes};
-  if (html && doc_options.url.empty()) doc_options.url = html->page.canonical_url;
-  if (html && doc_options.title.empty()) doc_options.title = html->page.title;
-  Result<Document> doc = Document::FromBytes(std::move(*bytes), std::move(doc_options));
-  if (!doc) return Fail(doc.error());
-
   AnalyzerOptions options;
   if (args.dictionary_given) options.spelling_dictionary = args.dictionary;
   if (args.model_given) options.model_path = args.model;
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
-  Report report = html ? analyzer->Analyze(*doc, *html) : analyzer->Analyze(*doc);
+  const InputKind kind = args.html ? InputKind::kHtml : args.text ? InputKind::kText : InputKind::kAuto;
+  Result<AnalyzedInput> done = AnalyzeInput(
+      *analyzer, std::move(*bytes), {.url = args.url, .title = args.title, .kind = kind, .max_bytes = args.max_bytes});
+  if (!done) return Fail(done.error());
+  const Document& doc = done->document;
+  const Report& report = done->report;
 
-  std::string out = args.format == "json" ? WriteJsonReport(*doc, report, !args.compact)
-                                          : WriteTextReport(*doc, report, UseColor(args.color));
+  std::string out = args.format == "json" ? WriteJsonReport(doc, report, !args.compact)
+                                          : WriteTextReport(doc, report, UseColor(args.color));
   for (const std::string& w : report.warnings) std::cerr << "credence: warning: " << w << "\n";
   std::cerr.flush();
   if (int err = WriteAll(STDOUT_FILENO, out); err != 0) {

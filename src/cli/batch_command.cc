@@ -15,15 +15,14 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <optional>
 
 #include "cli/byte_size.h"
 #include "cli/exit_codes.h"
 #include "credence/analyzer.h"
-#include "credence/html.h"
 #include "io/batch_output.h"
 #include "io/record_reader.h"
 #include "io/resume_state.h"
+#include "pipeline/analyze_input.h"
 #include "pipeline/batch_runner.h"
 
 namespace credence::internal {
@@ -250,21 +249,13 @@ int RunBatchCommand(const BatchArgs& args) {
       return result;
     };
     if (!r.error.empty()) return failed(r.error_kind_input ? "input" : "bad_record", r.error);
-    const bool is_html = r.html || (r.detect_html && LooksLikeHtml(r.body));
-    std::optional<HtmlArticle> html;
-    if (is_html) {
-      Result<HtmlArticle> page = ExtractHtml(r.body, {.url = r.url});
-      if (!page) return failed(std::string(StatusCodeName(page.error().code())), page.error().message());
-      html = std::move(*page);
-    }
-    DocumentOptions doc_options{.url = r.url, .title = r.title, .max_bytes = args.max_bytes};
-    if (html && doc_options.url.empty()) doc_options.url = html->page.canonical_url;
-    if (html && doc_options.title.empty()) doc_options.title = html->page.title;
-    Result<Document> doc = Document::FromBytes(html ? html->text : std::move(r.body), std::move(doc_options));
-    if (!doc) return failed(std::string(StatusCodeName(doc.error().code())), doc.error().message());
-    const Report report = html ? a.Analyze(*doc, *html) : a.Analyze(*doc);
+    const InputKind kind = r.html ? InputKind::kHtml : r.detect_html ? InputKind::kAuto : InputKind::kText;
+    Result<AnalyzedInput> done =
+        AnalyzeInput(a, std::move(r.body), {.url = r.url, .title = r.title, .kind = kind, .max_bytes = args.max_bytes});
+    if (!done) return failed(std::string(StatusCodeName(done.error().code())), done.error().message());
+    const Report& report = done->report;
     if (report.verdict) result.label = std::string(VerdictLabelName(report.verdict->label));
-    result.line = ReportLine(r, *doc, report, format);
+    result.line = ReportLine(r, done->document, report, format);
     return result;
   };
 
