@@ -9,24 +9,19 @@
 // Reports are dicts with the keys of the JSON report (docs/report-schema.md);
 // spans are byte offsets into the UTF-8 input. The GIL is released while
 // articles are read and analyzed, so Python threads run meanwhile, and
-// analyze_many spreads each chunk of records over native threads. Failures
-// of a single call raise credence.Error (a ValueError with .kind); in
-// analyze_many a record that fails becomes {"id", "error": {kind, message}}
-// as in `credence batch`, and the rest go on.
+// analyze_many spreads each chunk of records over native threads
+// (report_iterator.h). Failures of a single call raise credence.Error (a
+// ValueError with .kind). docs/python.md is the user's guide.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <utility>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,10 +31,9 @@
 #include "credence/status.h"
 #include "io/json_report_writer.h"
 #include "io/page_json_writer.h"
-#include "io/record_reader.h"
 #include "pipeline/analyze_input.h"
-
-namespace py = pybind11;
+#include "python/python_values.h"
+#include "python/report_iterator.h"
 
 namespace credence::internal {
 namespace {
@@ -47,225 +41,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
-
-// credence.Error, set up when the module loads.
-py::object& ErrorType() {
-  static py::object* type = new py::object();  // never destroyed: outlives the interpreter's teardown order
-  return *type;
-}
-
-[[noreturn]] void Raise(const Status& status) {
-  py::object error = ErrorType()(py::str(status.message()));
-  error.attr("kind") = py::str(std::string(StatusCodeName(status.code())));
-  PyErr_SetObject(ErrorType().ptr(), error.ptr());
-  throw py::error_already_set();
-}
-
-// The JSON value as Python objects: dicts keep the report's key order;
-// strings that are not valid UTF-8 (none should be) get U+FFFD.
-py::object ToPython(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::boolean: return py::bool_(j.get<bool>());
-    case Json::value_t::number_integer: return py::int_(j.get<std::int64_t>());
-    case Json::value_t::number_unsigned: return py::int_(j.get<std::uint64_t>());
-    case Json::value_t::number_float: return py::float_(j.get<double>());
-    case Json::value_t::string: {
-      const std::string& s = j.get_ref<const std::string&>();
-      PyObject* text = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
-      if (text == nullptr) throw py::error_already_set();
-      return py::reinterpret_steal<py::object>(text);
-    }
-    case Json::value_t::array: {
-      py::list list(j.size());
-      for (std::size_t i = 0; i < j.size(); ++i) list[i] = ToPython(j[i]);
-      return list;
-    }
-    case Json::value_t::object: {
-      py::dict dict;
-      for (const auto& [key, value] : j.items()) dict[py::str(key)] = ToPython(value);
-      return dict;
-    }
-    default: return py::none();
-  }
-}
-
-// The bytes of a str (as UTF-8) or of a bytes-like object; a str with lone
-// surrogates cannot be UTF-8 and is refused.
-Result<std::string> BytesOf(py::handle value, const char* what) {
-  if (PyUnicode_Check(value.ptr())) {
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
-    if (data == nullptr) {
-      PyErr_Clear();
-      return Error(StatusCode::kInvalidArgument, std::string(what) + " is a str that cannot be UTF-8 (lone surrogates)");
-    }
-    return std::string(data, static_cast<std::size_t>(size));
-  }
-  if (PyBytes_Check(value.ptr()) || PyByteArray_Check(value.ptr()) || PyObject_CheckBuffer(value.ptr())) {
-    py::buffer_info info = py::reinterpret_borrow<py::buffer>(value).request();
-    return std::string(static_cast<const char*>(info.ptr), static_cast<std::size_t>(info.size * info.itemsize));
-  }
-  return Error(StatusCode::kInvalidArgument,
-               std::string(what) + " must be str or bytes, not " + std::string(py::str(value.get_type().attr("__name__"))));
-}
-
-std::string OptionalString(const std::optional<py::object>& value, const char* what) {
-  if (!value || value->is_none()) return "";
-  Result<std::string> bytes = BytesOf(*value, what);
-  if (!bytes) Raise(bytes.error());
-  return std::move(*bytes);
-}
-
-// html=False: text; True: a web page; None: decided from the first bytes.
-InputKind KindOf(const py::object& html) {
-  if (html.is_none()) return InputKind::kAuto;
-  if (!PyBool_Check(html.ptr())) throw py::type_error("html must be True, False or None");
-  return html.cast<bool>() ? InputKind::kHtml : InputKind::kText;
-}
-
-// One article of analyze_many, from the Python side to the workers and back.
-struct Job {
-  std::string bytes;
-  InputOptions options;
-  std::optional<Json> id;  // the record's "id", when it has one
-  std::string bad_record;  // why the record cannot be read, found before analysis; "" when it can
-  Json result;             // made by a worker
-};
-
-Json ErrorResult(const std::optional<Json>& id, std::string_view kind, const std::string& message) {
-  Json j = Json::object();
-  j["id"] = id ? *id : Json(nullptr);
-  j["error"] = {{"kind", kind}, {"message", message}};
-  return j;
-}
-
-void RunJob(const Analyzer& analyzer, Job& job) {
-  if (!job.bad_record.empty()) {
-    job.result = ErrorResult(job.id, "bad_record", job.bad_record);
-    return;
-  }
-  try {
-    Result<AnalyzedInput> done = AnalyzeInput(analyzer, std::move(job.bytes), job.options);
-    if (!done) {
-      job.result = ErrorResult(job.id, StatusCodeName(done.error().code()), done.error().message());
-      return;
-    }
-    Json report = ReportToJson(done->document, done->report);
-    if (!job.id) {
-      job.result = std::move(report);
-      return;
-    }
-    job.result = Json::object();
-    job.result["id"] = *job.id;
-    for (auto& [key, value] : report.items()) job.result[key] = std::move(value);
-  } catch (const std::exception& e) {  // e.g. std::bad_alloc: this record fails, the rest go on
-    job.result = ErrorResult(job.id, StatusCodeName(StatusCode::kInternal), e.what());
-  }
-}
-
-// A record of analyze_many: a str or bytes (the article), or a dict with
-// "text" or "html" and optional "url", "title", "id"; read as `credence
-// batch` reads a JSONL record (text first, then html; "bad_record" when
-// neither has content or a field has the wrong type).
-Job JobOf(py::handle item, InputKind default_kind, std::size_t max_bytes) {
-  Job job;
-  job.options.kind = default_kind;
-  job.options.max_bytes = max_bytes;
-  if (!PyDict_Check(item.ptr())) {
-    Result<std::string> bytes = BytesOf(item, "a record");
-    if (bytes) job.bytes = std::move(*bytes);
-    else job.bad_record = bytes.error().message();
-    return job;
-  }
-  py::dict record = py::reinterpret_borrow<py::dict>(item);
-  if (record.contains("id")) {
-    py::object id = record["id"];
-    int overflow = 0;
-    const long long number = PyLong_Check(id.ptr()) && !PyBool_Check(id.ptr())
-                                 ? PyLong_AsLongLongAndOverflow(id.ptr(), &overflow) : 0;
-    if (PyLong_Check(id.ptr()) && !PyBool_Check(id.ptr()) && overflow == 0) {
-      job.id = Json(number);
-    } else if (!id.is_none()) {  // other ids are kept as their str()
-      Result<std::string> text = BytesOf(PyUnicode_Check(id.ptr()) ? id : py::str(id), "id");
-      if (text) job.id = Json(std::move(*text));
-      else job.bad_record = text.error().message();
-    }
-  }
-  auto field = [&](const char* name) -> std::string {
-    if (!record.contains(name) || record[name].is_none()) return "";
-    Result<std::string> bytes = BytesOf(record[name], name);
-    if (!bytes && job.bad_record.empty()) job.bad_record = bytes.error().message();
-    return bytes ? std::move(*bytes) : "";
-  };
-  job.options.url = field("url");
-  job.options.title = field("title");
-  BatchRecord body;
-  SetRecordBody(field("text"), field("html"), RecordFields{}, &body);
-  if (!job.bad_record.empty()) return job;
-  job.bad_record = std::move(body.error);
-  job.bytes = std::move(body.body);
-  job.options.kind = body.html ? InputKind::kHtml : InputKind::kText;
-  return job;
-}
-
-// The iterator analyze_many returns: it reads `chunk` records from the
-// iterable (holding the GIL), analyzes them on up to `threads` native
-// threads (GIL released), and hands the reports out in input order.
-class ReportIterator {
- public:
-  ReportIterator(std::shared_ptr<const Analyzer> analyzer, py::iterator source, std::size_t threads,
-                 InputKind kind, std::size_t max_bytes)
-      : analyzer_(std::move(analyzer)),
-        source_(std::move(source)),
-        threads_(threads),
-        kind_(kind),
-        max_bytes_(max_bytes) {}
-
-  py::object Next() {
-    if (ready_.empty()) Fill();
-    if (ready_.empty()) throw py::stop_iteration();
-    py::object next = std::move(ready_.front());
-    ready_.pop_front();
-    return next;
-  }
-
- private:
-  void Fill() {
-    std::vector<Job> jobs;
-    const std::size_t chunk = threads_ * 8;
-    while (!exhausted_ && jobs.size() < chunk) {
-      PyObject* item = PyIter_Next(source_.ptr());
-      if (item == nullptr) {
-        if (PyErr_Occurred()) throw py::error_already_set();  // the iterable's own failure
-        exhausted_ = true;
-        break;
-      }
-      py::object owned = py::reinterpret_steal<py::object>(item);
-      jobs.push_back(JobOf(owned, kind_, max_bytes_));
-    }
-    if (jobs.empty()) return;
-    {
-      py::gil_scoped_release release;
-      std::atomic<std::size_t> next{0};
-      auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) RunJob(*analyzer_, jobs[i]);
-      };
-      std::vector<std::thread> workers;
-      for (std::size_t t = 1; t < std::min(threads_, jobs.size()); ++t) workers.emplace_back(work);
-      work();
-      for (std::thread& w : workers) w.join();
-    }
-    for (Job& job : jobs) ready_.push_back(ToPython(job.result));
-  }
-
-  std::shared_ptr<const Analyzer> analyzer_;
-  py::iterator source_;
-  std::size_t threads_;
-  InputKind kind_;
-  std::size_t max_bytes_;
-  bool exhausted_ = false;
-  std::deque<py::object> ready_;
-};
 
 // credence.Analyzer: an Analyzer shared by every call and thread.
 class PyAnalyzer {
