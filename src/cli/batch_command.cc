@@ -136,7 +136,7 @@ class InputSequence {
     total_bytes_ += (*stream)->raw_size();
     if (in.format == "csv") reader_ = OpenCsvRecords(std::move(*stream), in.path, fields_, max_record_);
     else if (in.format == "warc") reader_ = OpenWarcRecords(std::move(*stream), in.path, max_record_);
-    else reader_ = OpenJsonlRecords(std::move(*stream), in.path, fields_, max_record_);
+    else reader_ = OpenJsonlRecords(std::move(*stream), in.path, max_record_);
     return Status::Ok();
   }
   Status Fail(const std::string& path, const std::string& why, BatchRecord* out) {
@@ -236,18 +236,18 @@ int RunBatchCommand(const BatchArgs& args) {
   };
   if (format.csv && !(resume != nullptr && resume->has_header)) emit(CsvHeader(format));
 
-  InputSequence inputs(ListInputs(args),
-                       {args.id_field, args.url_field, args.title_field, args.text_field, args.html_field},
-                       args.max_bytes);
+  const RecordFields fields{args.id_field, args.url_field, args.title_field, args.text_field, args.html_field};
+  InputSequence inputs(ListInputs(args), fields, args.max_bytes);
   const Analyzer& a = *analyzer;
   auto work = [&](BatchRecord&& r) -> BatchResult {
     BatchResult result;
-    result.input_bytes = r.body.size();
     auto failed = [&](const std::string& kind, const std::string& message) {
       result.error_kind = kind;
       result.line = ErrorLine(r, kind, message, format);
       return result;
     };
+    ParseJsonRecord(fields, &r);
+    result.input_bytes = r.body.size();
     if (!r.error.empty()) return failed(r.error_kind_input ? "input" : "bad_record", r.error);
     const InputKind kind = r.html ? InputKind::kHtml : r.detect_html ? InputKind::kAuto : InputKind::kText;
     Result<AnalyzedInput> done =

@@ -23,6 +23,8 @@ namespace {
 // A wildcard stem shorter than this would match too much ("a*").
 constexpr std::size_t kMinStemBytes = 3;
 
+const std::vector<std::size_t> kNoLengths;
+
 struct FlagName {
   std::string_view name;
   uint32_t flag;
@@ -153,11 +155,42 @@ bool PhraseLexicon::AddToIndex(std::size_t e, std::size_t* earlier) {
     return entries_[a].words.size() > entries_[b].words.size();
   });
   bucket.insert(at, e);
-  if (first.wildcard) {
+  if (!first.wildcard) {
+    const std::size_t bit = Hash()(first.text) % kFilterBits;
+    first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  } else {
+    if (first.text.size() < kMinStemBytes) {
+      stems_gated_ = false;  // a stem normalised below three bytes: look every word up
+    } else {
+      const std::size_t bit = StemStartBit(first.text);
+      stem_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     auto len = std::lower_bound(stem_lengths_.begin(), stem_lengths_.end(), first.text.size());
     if (len == stem_lengths_.end() || *len != first.text.size()) stem_lengths_.insert(len, first.text.size());
   }
   return true;
+}
+
+std::size_t PhraseLexicon::StemStartBit(std::string_view word) {
+  // REQUIRES: word.size() >= kMinStemBytes (3), as every stem is.
+  const std::uint32_t start = static_cast<unsigned char>(word[0]) | static_cast<unsigned char>(word[1]) << 8 |
+                              static_cast<unsigned char>(word[2]) << 16;
+  return (start * 2654435761u) >> (32 - 16);  // Knuth's multiplicative hash, top 16 bits (kFilterBits)
+}
+
+const std::vector<std::size_t>* PhraseLexicon::ExactFirst(std::string_view word) const {
+  const std::size_t bit = Hash()(word) % kFilterBits;
+  if (!((first_words_[bit / 64] >> (bit % 64)) & 1)) return nullptr;
+  auto it = by_first_word_.find(word);
+  return it == by_first_word_.end() ? nullptr : &it->second;
+}
+
+bool PhraseLexicon::MayStartStem(std::string_view word) const {
+  if (stem_lengths_.empty()) return false;
+  if (!stems_gated_) return true;
+  if (word.size() < kMinStemBytes) return false;
+  const std::size_t bit = StemStartBit(word);
+  return (stem_starts_[bit / 64] >> (bit % 64)) & 1;
 }
 
 const PhraseLexicon& PhraseLexicon::Builtin(std::string_view file) {
@@ -198,8 +231,8 @@ void PhraseLexicon::FindRange(const std::string* words, std::size_t words_first,
         }
       }
     };
-    if (auto it = by_first_word_.find(w); it != by_first_word_.end()) consider(it->second);
-    for (std::size_t len : stem_lengths_) {
+    if (const std::vector<std::size_t>* bucket = ExactFirst(w)) consider(*bucket);
+    for (std::size_t len : MayStartStem(w) ? stem_lengths_ : kNoLengths) {
       if (len > w.size()) break;
       if (auto it = by_first_stem_.find(w.substr(0, len)); it != by_first_stem_.end()) consider(it->second);
     }
@@ -230,9 +263,10 @@ void PhraseLexicon::FindAll(std::string_view text, const std::vector<Token>& tok
 }
 
 std::optional<std::size_t> PhraseLexicon::FindWord(std::string_view normalized_word) const {
-  if (auto it = by_first_word_.find(normalized_word); it != by_first_word_.end())
-    for (std::size_t e : it->second)
+  if (const std::vector<std::size_t>* bucket = ExactFirst(normalized_word))
+    for (std::size_t e : *bucket)
       if (entries_[e].words.size() == 1) return e;
+  if (!MayStartStem(normalized_word)) return std::nullopt;
   for (auto len = stem_lengths_.rbegin(); len != stem_lengths_.rend(); ++len) {
     if (*len > normalized_word.size()) continue;
     if (auto it = by_first_stem_.find(normalized_word.substr(0, *len)); it != by_first_stem_.end())

@@ -31,6 +31,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <xxhash.h>
+
 #include "credence/span.h"
 #include "credence/status.h"
 #include "credence/structure.h"
@@ -115,10 +117,11 @@ class PhraseLexicon {
     double weight = 1.0;
     uint32_t flags = 0;
   };
-  // Hashes std::string and std::string_view alike, so look-ups need no copy.
+  // Hashes std::string and std::string_view alike, so look-ups need no copy
+  // (XXH3: several times faster than std::hash on short words).
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    std::size_t operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
   };
   using Index = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
 
@@ -133,6 +136,17 @@ class PhraseLexicon {
   Index by_first_word_;              // exact first word -> entries, longest first
   Index by_first_stem_;              // wildcard first word's stem -> entries, longest first
   std::vector<std::size_t> stem_lengths_;  // the distinct lengths of by_first_stem_ keys, ascending
+  // Filters in front of the indexes, since most words start no entry: one
+  // bit per hash of each exact first word, and one per hash of each stem's
+  // first three bytes. A word whose bit is clear is not looked up.
+  static constexpr std::size_t kFilterBits = 1 << 16;
+  std::vector<std::uint64_t> first_words_ = std::vector<std::uint64_t>(kFilterBits / 64);
+  std::vector<std::uint64_t> stem_starts_ = std::vector<std::uint64_t>(kFilterBits / 64);
+  bool stems_gated_ = true;  // false when a stem is shorter than three bytes
+  static std::size_t StemStartBit(std::string_view word);
+  bool MayStartStem(std::string_view word) const;
+  // The first word's entries, or nullptr.
+  const std::vector<std::size_t>* ExactFirst(std::string_view word) const;
 };
 
 // Returns NormalizeForLookup of every token of `tokens` (punctuation included).

@@ -18,6 +18,11 @@ namespace {
 constexpr std::size_t kMinLetters = 3;
 constexpr std::size_t kMaxWordBytes = 30;
 constexpr std::size_t kMaxCacheEntriesPerShard = 1 << 16;  // bounds memory on endless input
+constexpr std::size_t kMaxCacheEntriesPerThread = 1 << 17;
+
+// Each SpellChecker, and each change of its dictionaries, gets a new id,
+// so a thread's cache never serves another checker's answers.
+std::atomic<std::uint64_t> next_cache_id{1};
 constexpr std::size_t kMaxRunScan = 256;                   // bytes scanned each way for a URL around a word
 
 bool ReadableFile(const std::string& path) {
@@ -117,7 +122,7 @@ std::vector<std::string> AmericanSpellings(const std::string& word) {
 
 }  // namespace
 
-SpellChecker::SpellChecker() = default;
+SpellChecker::SpellChecker() : cache_id_(next_cache_id++) {}
 SpellChecker::~SpellChecker() = default;
 
 Result<std::unique_ptr<SpellChecker>> SpellChecker::Open(const std::string& base) {
@@ -150,6 +155,7 @@ Status SpellChecker::AddDictionary(const std::string& base) {
     std::lock_guard<std::mutex> lock(shard.mu);
     shard.misspelled.clear();
   }
+  cache_id_.store(next_cache_id++, std::memory_order_release);
   return Status::Ok();
 }
 
@@ -163,8 +169,26 @@ bool SpellChecker::KnownLocked(const std::string& word) const {
 }
 
 bool SpellChecker::IsMisspelled(std::string_view word) const {
+  struct LocalCache {
+    std::uint64_t id = 0;  // the cache_id_ of the checker whose words these are
+    std::unordered_map<std::string, bool, WordHash> misspelled;
+  };
+  thread_local LocalCache local;
+  const std::uint64_t id = cache_id_.load(std::memory_order_acquire);
+  if (local.id != id) {
+    local.misspelled.clear();
+    local.id = id;
+  }
   std::string key = FoldApostrophes(word);
-  Shard& shard = shards_[std::hash<std::string>()(key) % kShards];
+  if (auto it = local.misspelled.find(key); it != local.misspelled.end()) return it->second;
+  const bool wrong = SharedIsMisspelled(key);
+  if (local.misspelled.size() >= kMaxCacheEntriesPerThread) local.misspelled.clear();
+  local.misspelled.emplace(std::move(key), wrong);
+  return wrong;
+}
+
+bool SpellChecker::SharedIsMisspelled(std::string key) const {
+  Shard& shard = shards_[(WordHash()(key) >> 56) % kShards];  // top bits: the map's buckets use the low ones
   {
     std::lock_guard<std::mutex> lock(shard.mu);
     if (auto it = shard.misspelled.find(key); it != shard.misspelled.end()) return it->second;

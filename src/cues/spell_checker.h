@@ -13,13 +13,17 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <xxhash.h>
 
 #include "credence/span.h"
 #include "credence/status.h"
@@ -74,14 +78,24 @@ class SpellChecker {
   bool KnownLocked(const std::string& word) const;
 
   static constexpr std::size_t kShards = 16;
+  struct WordHash {  // XXH3: much faster than std::hash on short words
+    std::size_t operator()(const std::string& s) const { return XXH3_64bits(s.data(), s.size()); }
+  };
   struct Shard {
     std::mutex mu;
-    std::unordered_map<std::string, bool> misspelled;
+    std::unordered_map<std::string, bool, WordHash> misspelled;
   };
+
+  // Looks `word` up in the shared cache, else asks hunspell and caches it.
+  bool SharedIsMisspelled(std::string word) const;
 
   mutable std::mutex hunspell_mu_;  // guards dictionaries_ and every call into hunspell
   std::vector<std::unique_ptr<Hunspell>> dictionaries_;
+  // Two caches: each thread's own in front (no locks; it names the checker
+  // and dictionary set it holds by cache_id_, new for each), the shared
+  // shards behind it, so that each word costs hunspell one call.
   mutable std::array<Shard, kShards> shards_;
+  std::atomic<std::uint64_t> cache_id_;
 };
 
 }  // namespace credence::internal

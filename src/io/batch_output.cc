@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "credence/cue.h"
+#include "io/compact_json.h"
 #include "io/json_report_writer.h"
 #include "text/utf8.h"
 
@@ -105,7 +106,7 @@ std::string ReportLine(const BatchRecord& record, const Document& doc, const Rep
       return "";  // error
     });
   }
-  Json full = ReportToJson(doc, report);
+  Json full = ReportToJson(doc, report, format.fields);
   Json j = Json::object();
   j["id"] = ValidUtf8(RecordId(record));
   j["source"] = ValidUtf8(record.source);
@@ -120,7 +121,9 @@ std::string ReportLine(const BatchRecord& record, const Document& doc, const Rep
       else j[f] = std::move(full[f]);
     }
   }
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string line = CompactJson(j);
+  line.push_back('\n');
+  return line;
 }
 
 std::string ErrorLine(const BatchRecord& record, const std::string& kind, const std::string& message,
@@ -141,7 +144,9 @@ std::string ErrorLine(const BatchRecord& record, const std::string& kind, const 
   j["source"] = ValidUtf8(record.source);
   j["position"] = record.position;
   j["error"] = {{"kind", kind}, {"message", ValidUtf8(message)}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string line = CompactJson(j);
+  line.push_back('\n');
+  return line;
 }
 
 }  // namespace credence::internal

@@ -4,8 +4,10 @@
 // throws on invalid UTF-8 when dumping.
 #include "io/json_report_writer.h"
 
+#include "io/compact_json.h"
 #include "io/page_json_writer.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -215,28 +217,36 @@ Json SiteJson(const SiteReputation& site) {
 
 }  // namespace
 
-nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report) {
+nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report,
+                                    const std::vector<std::string>& only) {
   Json j = Json::object();
-  j["schema_version"] = kReportSchemaVersion;
-  j["credence_version"] = CREDENCE_VERSION;
-  j["input"] = InputJson(doc);
-  j["verdict"] = report.verdict ? VerdictJson(doc, *report.verdict) : Json(nullptr);
-  j["site"] = report.site ? SiteJson(*report.site) : Json(nullptr);
-  if (report.page) {
-    j["page"] = PageInfoToJson(doc.text(), *report.page);
-    j["page"]["text"] = ValidUtf8(doc.text());  // what every span of an HTML input's report points into
-  } else {
-    j["page"] = nullptr;
-  }
-  j["article"] = ArticleJson(doc, report.article);
-  j["removed"] = RemovedJson(doc, report.article.removed);
-  j["structure"] = StructureJson(doc, report.structure);
-  j["quotes"] = QuotesJson(doc, report.quotes);
-  j["attributions"] = AttributionsJson(doc, report.attributions);
-  j["cues"] = CuesJson(doc, report.cues);
-  Json warnings = Json::array();
-  for (const std::string& w : report.warnings) warnings.push_back(ValidUtf8(w));
-  j["warnings"] = std::move(warnings);
+  // Builds the section only when it is wanted: a batch asking for a few
+  // fields does not pay for the rest.
+  auto add = [&](const char* key, const auto& build) {
+    if (only.empty() || std::find(only.begin(), only.end(), key) != only.end()) j[key] = build();
+  };
+  add("schema_version", [] { return Json(kReportSchemaVersion); });
+  add("credence_version", [] { return Json(CREDENCE_VERSION); });
+  add("input", [&] { return InputJson(doc); });
+  add("verdict", [&] { return report.verdict ? VerdictJson(doc, *report.verdict) : Json(nullptr); });
+  add("site", [&] { return report.site ? SiteJson(*report.site) : Json(nullptr); });
+  add("page", [&] {
+    if (!report.page) return Json(nullptr);
+    Json page = PageInfoToJson(doc.text(), *report.page);
+    page["text"] = ValidUtf8(doc.text());  // what every span of an HTML input's report points into
+    return page;
+  });
+  add("article", [&] { return ArticleJson(doc, report.article); });
+  add("removed", [&] { return RemovedJson(doc, report.article.removed); });
+  add("structure", [&] { return StructureJson(doc, report.structure); });
+  add("quotes", [&] { return QuotesJson(doc, report.quotes); });
+  add("attributions", [&] { return AttributionsJson(doc, report.attributions); });
+  add("cues", [&] { return CuesJson(doc, report.cues); });
+  add("warnings", [&] {
+    Json warnings = Json::array();
+    for (const std::string& w : report.warnings) warnings.push_back(ValidUtf8(w));
+    return warnings;
+  });
   return j;
 }
 
@@ -245,7 +255,8 @@ std::string WriteJsonReport(const Document& doc, const Report& report, bool pret
   // nlohmann has nothing to throw about; the replace handler and the catch
   // keep the promise that the core throws nothing should that ever change.
   try {
-    std::string out = ReportToJson(doc, report).dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    const Json json = ReportToJson(doc, report);
+    std::string out = pretty ? json.dump(2, ' ', false, Json::error_handler_t::replace) : CompactJson(json);
     out.push_back('\n');
     return out;
   } catch (const nlohmann::json::exception& e) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,8 +16,11 @@ namespace credence::internal {
 // Returns `report` as a JSON object whose keys keep the documented order.
 // Every span becomes {"start", "end", "text"}, with text = doc.Slice(span);
 // every string in it is valid UTF-8, so any dump() of it cannot throw.
+// `only`, when not empty, names the top-level keys to make (the others are
+// left out, and not built).
 // REQUIRES: `report` was made from `doc`.
-nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report);
+nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report,
+                                    const std::vector<std::string>& only = {});
 
 // Returns the JSON text of ReportToJson(doc, report): indented by two spaces
 // when `pretty`, else on one line; ends with a newline either way.

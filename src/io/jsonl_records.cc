@@ -1,8 +1,9 @@
 // JSONL records: one JSON object per line, read with a bounded line length.
-// A line that is not a JSON object, or has neither a text nor an html
-// field, is an error record carrying its line number (text is used when
-// both are present, html otherwise); blank lines are
-// skipped. Also the file-list reader, one record per file.
+// The reader only cuts lines; ParseJsonRecord (run by the batch's workers)
+// parses them. A line that is not a JSON object, or has neither a text nor
+// an html field, is an error record carrying its line number (text is used
+// when both are present, html otherwise); blank lines are skipped. Also the
+// file-list reader, one record per file.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -25,9 +26,8 @@ std::string FieldString(const nlohmann::json& j, const std::string& key) {
 
 class JsonlRecords : public RecordReader {
  public:
-  JsonlRecords(std::unique_ptr<ByteStream> in, std::string source, RecordFields fields, std::size_t max_record)
-      : in_(std::move(in)), lines_(*in_, max_record), source_(std::move(source)), fields_(std::move(fields)),
-        max_record_(max_record) {}
+  JsonlRecords(std::unique_ptr<ByteStream> in, std::string source, std::size_t max_record)
+      : in_(std::move(in)), lines_(*in_, max_record), source_(std::move(source)), max_record_(max_record) {}
 
   Result<bool> Next(BatchRecord* out) override {
     for (;;) {
@@ -43,7 +43,8 @@ class JsonlRecords : public RecordReader {
       }
       if (std::all_of(line_.begin(), line_.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; }))
         continue;  // blank line
-      Fill(out);
+      out->body.swap(line_);
+      out->json_pending = true;
       return true;
     }
   }
@@ -51,26 +52,9 @@ class JsonlRecords : public RecordReader {
   std::uint64_t size() const override { return in_->raw_size(); }
 
  private:
-  void Fill(BatchRecord* out) const {
-    nlohmann::json j = nlohmann::json::parse(line_, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-      out->error = "not valid JSON";
-      return;
-    }
-    if (!j.is_object()) {
-      out->error = "not a JSON object";
-      return;
-    }
-    out->id = FieldString(j, fields_.id);
-    out->url = FieldString(j, fields_.url);
-    out->title = FieldString(j, fields_.title);
-    SetRecordBody(FieldString(j, fields_.text), FieldString(j, fields_.html), fields_, out);
-  }
-
   std::unique_ptr<ByteStream> in_;
   LineReader lines_;
   std::string source_;
-  RecordFields fields_;
   std::size_t max_record_;
   std::string line_;
 };
@@ -111,9 +95,29 @@ class FileRecords : public RecordReader {
 
 }  // namespace
 
+void ParseJsonRecord(const RecordFields& fields, BatchRecord* record) {
+  if (!record->json_pending) return;
+  record->json_pending = false;
+  const std::string line = std::move(record->body);
+  record->body.clear();
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    record->error = "not valid JSON";
+    return;
+  }
+  if (!j.is_object()) {
+    record->error = "not a JSON object";
+    return;
+  }
+  record->id = FieldString(j, fields.id);
+  record->url = FieldString(j, fields.url);
+  record->title = FieldString(j, fields.title);
+  SetRecordBody(FieldString(j, fields.text), FieldString(j, fields.html), fields, record);
+}
+
 std::unique_ptr<RecordReader> OpenJsonlRecords(std::unique_ptr<ByteStream> in, std::string source,
-                                               const RecordFields& fields, std::size_t max_record) {
-  return std::make_unique<JsonlRecords>(std::move(in), std::move(source), fields, max_record);
+                                               std::size_t max_record) {
+  return std::make_unique<JsonlRecords>(std::move(in), std::move(source), max_record);
 }
 
 std::unique_ptr<RecordReader> OpenFileRecords(std::vector<std::string> paths, std::size_t max_record) {

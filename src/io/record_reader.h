@@ -26,6 +26,8 @@ struct BatchRecord {
   std::string body;           // the article: text, or HTML when `html`
   bool html = false;          // the body is known to be HTML (an html field, a WARC response, a .html file)
   bool detect_html = false;   // the body may be HTML: decide from its bytes
+  bool json_pending = false;  // body is a JSONL line not parsed yet: ParseJsonRecord fills the record
+                              //   (on a worker, so that parsing scales with the threads)
   std::string error;          // non-empty: this record is bad, and why
   bool error_kind_input = false;  // the error is the input's (cannot open or read on), not one record's
 };
@@ -55,6 +57,11 @@ class RecordReader {
 // field names of `fields`. Shared by the JSONL and CSV readers.
 void SetRecordBody(std::string text, std::string html, const RecordFields& fields, BatchRecord* out);
 
+// Parses a record that a JSONL reader left pending (`json_pending`): its
+// line becomes id, url, title and body (SetRecordBody), or an error ("not
+// valid JSON", "not a JSON object"). Does nothing to other records.
+void ParseJsonRecord(const RecordFields& fields, BatchRecord* record);
+
 // `path` without a trailing ".gz": "a/b.html.gz" -> "a/b.html".
 std::string_view NameWithoutGz(std::string_view path);
 
@@ -66,8 +73,9 @@ ArticleFileKind ArticleFileKindOf(std::string_view path);
 // Each reader takes a stream opened by OpenByteStream and the name to
 // report as the records' source. `max_record` bounds one record's size in
 // bytes: a larger one becomes an error record, not an allocation.
+// JSONL: each non-blank line is a record left for ParseJsonRecord.
 std::unique_ptr<RecordReader> OpenJsonlRecords(std::unique_ptr<ByteStream> in, std::string source,
-                                               const RecordFields& fields, std::size_t max_record);
+                                               std::size_t max_record);
 // CSV (RFC 4180: quoted fields, "" escapes, newlines inside quotes), with a
 // header row naming the fields.
 std::unique_ptr<RecordReader> OpenCsvRecords(std::unique_ptr<ByteStream> in, std::string source,
