@@ -1,6 +1,7 @@
 // Batch output lines. JSONL lines are the report of json_report_writer
-// with the record's id, source and position in front; CSV rows quote every
-// field that holds a comma, quote or line break (RFC 4180).
+// (or the sections asked for) with the record's id, source and position in
+// front, streamed into the line with no tree; CSV rows quote every field
+// that holds a comma, quote or line break (RFC 4180).
 #include "io/batch_output.h"
 
 #include <algorithm>
@@ -8,14 +9,12 @@
 #include <functional>
 
 #include "credence/cue.h"
-#include "io/compact_json.h"
 #include "io/json_report_writer.h"
+#include "io/json_stream.h"
 #include "text/utf8.h"
 
 namespace credence::internal {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 const std::vector<std::string> kJsonExtraFields = {"id", "source", "position", "label", "probability", "error"};
 const std::vector<std::string> kReportKeys = {"schema_version", "credence_version", "input", "verdict", "site",
@@ -54,6 +53,44 @@ std::string Number(double v) {
   return buf;
 }
 
+// Opens a JSONL line's object and writes the record's id, source and
+// position, the keys every line starts with.
+void BeginRecordLine(const BatchRecord& record, JsonStream* json) {
+  json->BeginObject();
+  json->Key("id").RepairedString(RecordId(record));
+  json->Key("source").RepairedString(record.source);
+  json->Key("position").Uint(record.position);
+}
+
+// Writes the JSONL fields asked for (the record's own keys are written
+// already), in the order asked for; a name given twice keeps its first
+// place. Each report key's section is written alone (`only`), so the rest
+// is not built.
+void WriteChosenFields(const Document& doc, const Report& report, const std::vector<std::string>& fields,
+                       JsonStream* json) {
+  std::vector<std::string> written;
+  for (const std::string& f : fields) {
+    if (f == "id" || f == "source" || f == "position" || f == "error" || Known(written, f)) continue;
+    written.push_back(f);
+    if (f == "label") {
+      json->Key("label");
+      if (report.verdict) json->String(VerdictLabelName(report.verdict->label));
+      else json->Null();
+    } else if (f == "probability") {
+      json->Key("probability");
+      if (report.verdict) json->Double(report.verdict->probability_unreliable);
+      else json->Null();
+    } else if (std::count(fields.begin(), fields.end(), f) > 1) {
+      // A report key given twice has always come out as null (the tree it
+      // was once copied from had given its value away at the first); kept,
+      // so that the output does not change.
+      json->Key(f).Null();
+    } else {
+      WriteReportMembers(doc, report, {f}, json);
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string> kCsvColumns = {"id",    "source", "position", "url",  "title",   "label",
@@ -78,9 +115,9 @@ std::string RecordId(const BatchRecord& record) {
 
 std::string ReportLine(const BatchRecord& record, const Document& doc, const Report& report,
                        const BatchFormat& format) {
-  const std::string label = report.verdict ? std::string(VerdictLabelName(report.verdict->label)) : "";
-  const double probability = report.verdict ? report.verdict->probability_unreliable : -1;
   if (format.csv) {
+    const std::string label = report.verdict ? std::string(VerdictLabelName(report.verdict->label)) : "";
+    const double probability = report.verdict ? report.verdict->probability_unreliable : -1;
     return CsvRow(Columns(format), [&](const std::string& c) -> std::string {
       if (c == "id") return RecordId(record);
       if (c == "source") return record.source;
@@ -106,22 +143,14 @@ std::string ReportLine(const BatchRecord& record, const Document& doc, const Rep
       return "";  // error
     });
   }
-  Json full = ReportToJson(doc, report, format.fields);
-  Json j = Json::object();
-  j["id"] = ValidUtf8(RecordId(record));
-  j["source"] = ValidUtf8(record.source);
-  j["position"] = record.position;
-  if (format.fields.empty()) {
-    for (auto& [key, value] : full.items()) j[key] = std::move(value);
-  } else {
-    for (const std::string& f : format.fields) {
-      if (f == "id" || f == "source" || f == "position" || f == "error") continue;
-      if (f == "label") j["label"] = label.empty() ? Json(nullptr) : Json(label);
-      else if (f == "probability") j["probability"] = report.verdict ? Json(probability) : Json(nullptr);
-      else j[f] = std::move(full[f]);
-    }
-  }
-  std::string line = CompactJson(j);
+  // The record's keys, then the report's members streamed after them: no
+  // tree at all.
+  std::string line;
+  JsonStream json(&line);
+  BeginRecordLine(record, &json);
+  if (format.fields.empty()) WriteReportMembers(doc, report, {}, &json);
+  else WriteChosenFields(doc, report, format.fields, &json);
+  json.EndObject();
   line.push_back('\n');
   return line;
 }
@@ -139,12 +168,14 @@ std::string ErrorLine(const BatchRecord& record, const std::string& kind, const 
       return "";
     });
   }
-  Json j = Json::object();
-  j["id"] = ValidUtf8(RecordId(record));
-  j["source"] = ValidUtf8(record.source);
-  j["position"] = record.position;
-  j["error"] = {{"kind", kind}, {"message", ValidUtf8(message)}};
-  std::string line = CompactJson(j);
+  std::string line;
+  JsonStream json(&line);
+  BeginRecordLine(record, &json);
+  json.Key("error").BeginObject();
+  json.Key("kind").String(kind);
+  json.Key("message").RepairedString(message);
+  json.EndObject();
+  json.EndObject();
   line.push_back('\n');
   return line;
 }

@@ -1,6 +1,9 @@
 // Writing a Report as JSON, the machine-readable form of credence's output.
 // The layout is documented field by field in docs/report-schema.md and
-// versioned by kReportSchemaVersion.
+// versioned by kReportSchemaVersion. It is written in one place,
+// WriteReportMembers with the sections of report_section_writer.h, by a
+// streaming writer (json_stream.h); every other form (the text, the tree,
+// the pretty print, batch lines) is made from that.
 #pragma once
 
 #include <string>
@@ -10,20 +13,32 @@
 
 #include "credence/document.h"
 #include "credence/report.h"
+#include "io/json_stream.h"
 
 namespace credence::internal {
 
-// Returns `report` as a JSON object whose keys keep the documented order.
-// Every span becomes {"start", "end", "text"}, with text = doc.Slice(span);
-// every string in it is valid UTF-8, so any dump() of it cannot throw.
-// `only`, when not empty, names the top-level keys to make (the others are
-// left out, and not built).
+// Writes the report's members, key and value in the documented order, into
+// the object `json` has open (after any members already there). Every span
+// becomes {"start", "end", "text"}, with text = doc.Slice(span); every
+// string is valid UTF-8. `only`, when not empty, names the top-level keys to
+// write; the others are left out, and not built.
+// REQUIRES: `report` was made from `doc`; `json` is inside an object.
+void WriteReportMembers(const Document& doc, const Report& report, const std::vector<std::string>& only,
+                        JsonStream* json);
+
+// Returns the report as compact JSON text, one object with no newline:
+// byte for byte what nlohmann's compact dump of ReportToJson writes.
+// REQUIRES: `report` was made from `doc`.
+std::string ReportJsonText(const Document& doc, const Report& report, const std::vector<std::string>& only = {});
+
+// Returns ReportJsonText parsed into a tree whose keys keep the documented
+// order, for callers that change it or hand it on (Python, batch --fields).
 // REQUIRES: `report` was made from `doc`.
 nlohmann::ordered_json ReportToJson(const Document& doc, const Report& report,
                                     const std::vector<std::string>& only = {});
 
-// Returns the JSON text of ReportToJson(doc, report): indented by two spaces
-// when `pretty`, else on one line; ends with a newline either way.
+// Returns the JSON text of the report: indented by two spaces when
+// `pretty`, else ReportJsonText; ends with a newline either way.
 // REQUIRES: `report` was made from `doc`.
 std::string WriteJsonReport(const Document& doc, const Report& report, bool pretty);
 

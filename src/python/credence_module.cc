@@ -72,14 +72,14 @@ class PyAnalyzer {
                          .title = OptionalString(title, "title"),
                          .kind = KindOf(html),
                          .max_bytes = max_bytes};
-    Result<Json> report = [&]() -> Result<Json> {
+    Result<std::string> report = [&]() -> Result<std::string> {
       py::gil_scoped_release release;
       Result<AnalyzedInput> done = AnalyzeInput(*analyzer_, std::move(*bytes), options);
       if (!done) return tl::unexpected(done.error());
-      return ReportToJson(done->document, done->report);
+      return ReportJsonText(done->document, done->report);
     }();
     if (!report) Raise(report.error());
-    return ToPython(*report);
+    return LoadJson(*report);
   }
 
   ReportIterator AnalyzeMany(const py::iterable& records, std::size_t threads, const py::object& html,

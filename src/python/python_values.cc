@@ -46,6 +46,13 @@ py::object ToPython(const Json& j) {
   }
 }
 
+py::object LoadJson(const std::string& text) {
+  static py::object* loads = new py::object(py::module_::import("json").attr("loads"));  // kept: see ErrorType
+  PyObject* str = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+  if (str == nullptr) throw py::error_already_set();
+  return (*loads)(py::reinterpret_steal<py::object>(str));
+}
+
 Result<std::string> BytesOf(py::handle value, const char* what) {
   if (PyUnicode_Check(value.ptr())) {
     Py_ssize_t size = 0;

@@ -28,6 +28,11 @@ py::object& ErrorType();
 // strings that are not valid UTF-8 (none should be) get U+FFFD.
 py::object ToPython(const nlohmann::ordered_json& j);
 
+// Returns JSON text (valid UTF-8) as Python objects, read by Python's own
+// json.loads: for a whole report it is faster than building the objects
+// from a tree here.
+py::object LoadJson(const std::string& text);
+
 // Returns the bytes of a str (as UTF-8) or of a bytes-like object; fails
 // with kInvalidArgument for a str with lone surrogates or another type,
 // naming the argument `what`.

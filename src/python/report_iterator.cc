@@ -12,7 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/compact_json.h"
 #include "io/json_report_writer.h"
+#include "io/json_stream.h"
 #include "io/record_reader.h"
 #include "python/python_values.h"
 
@@ -27,37 +29,36 @@ struct Job {
   InputOptions options;
   std::optional<Json> id;  // the record's "id", when it has one
   std::string bad_record;  // why the record cannot be read, found before analysis; "" when it can
-  Json result;             // made by a worker
+  std::string result;      // the report or error as JSON text, made by a worker
 };
 
-Json ErrorResult(const std::optional<Json>& id, std::string_view kind, const std::string& message) {
-  Json j = Json::object();
-  j["id"] = id ? *id : Json(nullptr);
-  j["error"] = {{"kind", kind}, {"message", message}};
-  return j;
+// Writes {"id": ..., "error": {"kind": ..., "message": ...}} into job.result.
+void SetError(Job& job, std::string_view kind, const std::string& message) {
+  job.result.clear();
+  JsonStream json(&job.result);
+  json.BeginObject();
+  json.Key("id");
+  if (job.id) WriteJsonValue(*job.id, &json);
+  else json.Null();
+  json.Key("error").BeginObject();
+  json.Key("kind").String(kind);
+  json.Key("message").String(message);
+  json.EndObject();
+  json.EndObject();
 }
 
 void RunJob(const Analyzer& analyzer, Job& job) {
-  if (!job.bad_record.empty()) {
-    job.result = ErrorResult(job.id, "bad_record", job.bad_record);
-    return;
-  }
+  if (!job.bad_record.empty()) return SetError(job, "bad_record", job.bad_record);
   try {
     Result<AnalyzedInput> done = AnalyzeInput(analyzer, std::move(job.bytes), job.options);
-    if (!done) {
-      job.result = ErrorResult(job.id, StatusCodeName(done.error().code()), done.error().message());
-      return;
-    }
-    Json report = ReportToJson(done->document, done->report);
-    if (!job.id) {
-      job.result = std::move(report);
-      return;
-    }
-    job.result = Json::object();
-    job.result["id"] = *job.id;
-    for (auto& [key, value] : report.items()) job.result[key] = std::move(value);
+    if (!done) return SetError(job, StatusCodeName(done.error().code()), done.error().message());
+    JsonStream json(&job.result);
+    json.BeginObject();
+    if (job.id) WriteJsonValue(*job.id, &json.Key("id"));
+    WriteReportMembers(done->document, done->report, {}, &json);
+    json.EndObject();
   } catch (const std::exception& e) {  // e.g. std::bad_alloc: this record fails, the rest go on
-    job.result = ErrorResult(job.id, StatusCodeName(StatusCode::kInternal), e.what());
+    SetError(job, StatusCodeName(StatusCode::kInternal), e.what());
   }
 }
 
@@ -145,7 +146,7 @@ void ReportIterator::Fill() {
     work();
     for (std::thread& w : workers) w.join();
   }
-  for (Job& job : jobs) ready_.push_back(ToPython(job.result));
+  for (Job& job : jobs) ready_.push_back(LoadJson(job.result));
 }
 
 }  // namespace credence::internal

@@ -1,13 +1,18 @@
-// Tests for src/io/json_report_writer.cc: key order, span objects, nulls,
-// widget numbers, rounding, and valid UTF-8 output for repaired input.
+// Tests for src/io/json_report_writer.cc and report_section_writer.cc: key
+// order, span objects, nulls, widget numbers, rounding, valid UTF-8 output
+// for repaired input, the text against the tree made from it, and `only`.
 #include "io/json_report_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "credence/analyzer.h"
+#include "pipeline/analyze_input.h"
 #include "tests/io/report_fixture.h"
+#include "tests/test_support.h"
 
 namespace credence::internal {
 namespace {
@@ -15,13 +20,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 using testing::FixtureDocument;
 using testing::FixtureReport;
+using testing::Keys;
 using testing::kFixtureText;
-
-std::vector<std::string> Keys(const Json& j) {
-  std::vector<std::string> keys;
-  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  return keys;
-}
 
 TEST(JsonReportWriter, TopLevelKeysInDocumentedOrder) {
   Document doc = FixtureDocument();
@@ -141,6 +141,60 @@ TEST(JsonReportWriter, RepairedBytesAndBadTitleStillGiveValidUtf8) {
   EXPECT_EQ(j["input"]["title"], "bad \xEF\xBF\xBD title");
   EXPECT_EQ(j["input"]["nul_bytes"], 1);
   EXPECT_EQ(j["input"]["invalid_utf8_bytes"], 3);
+}
+
+// The demo articles, text and HTML, analyzed with the shipped model and a
+// url that the source lists rate, so that every section has content.
+std::vector<AnalyzedInput> DemoReports() {
+  static const Result<Analyzer> analyzer = Analyzer::Create({});
+  EXPECT_TRUE(analyzer) << analyzer.error().ToString();
+  std::vector<AnalyzedInput> reports;
+  if (!analyzer) return reports;
+  for (const std::string name : {"demo-article.txt", "demo-article.html"}) {
+    std::string bytes = testing::ReadFileOrEmpty(std::string(CREDENCE_SOURCE_DIR) + "/examples/" + name);
+    Result<AnalyzedInput> done = AnalyzeInput(*analyzer, std::move(bytes), {.url = "https://theduran.com/a"});
+    EXPECT_TRUE(done) << name << ": " << done.error().ToString();
+    if (done) reports.push_back(std::move(*done));
+  }
+  return reports;
+}
+
+TEST(JsonReportWriter, TextParsesToTheTreeAndIsNlohmannsCompactDumpOfIt) {
+  const std::vector<AnalyzedInput> reports = DemoReports();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_FALSE(reports[1].report.page == std::nullopt);  // the HTML page
+  for (const AnalyzedInput& a : reports) {
+    EXPECT_TRUE(a.report.verdict && a.report.site);
+    const std::string text = ReportJsonText(a.document, a.report);
+    const Json tree = ReportToJson(a.document, a.report);
+    EXPECT_EQ(Json::parse(text), tree);
+    EXPECT_EQ(tree.dump(-1, ' ', false, Json::error_handler_t::replace), text);
+    EXPECT_EQ(WriteJsonReport(a.document, a.report, false), text + "\n");
+  }
+  const Document doc = FixtureDocument();
+  const std::string text = ReportJsonText(doc, FixtureReport());
+  EXPECT_EQ(ReportToJson(doc, FixtureReport()).dump(), text);
+}
+
+TEST(JsonReportWriter, OnlyWritesTheNamedKeysInDocumentedOrder) {
+  const Document doc = FixtureDocument();
+  const Json j = Json::parse(ReportJsonText(doc, FixtureReport(), {"cues", "input", "no_such_key"}));
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"input", "cues"}));
+  EXPECT_EQ(j["cues"], ReportToJson(doc, FixtureReport())["cues"]);
+  EXPECT_EQ(ReportToJson(doc, FixtureReport(), {"cues", "input"}), j);
+  EXPECT_EQ(ReportJsonText(doc, FixtureReport(), {"no_such_key"}), "{}");
+}
+
+TEST(JsonReportWriter, SpansThatCutACharacterShowAsSlice) {
+  const Document doc = FixtureDocument();  // valid UTF-8: nothing repaired
+  const std::size_t quote = kFixtureText.find("\xE2\x80\x9C");
+  Report report;
+  report.article.body = {Span{quote, quote + 2}, Span{quote + 1, quote + 6}, Span{quote, quote}};
+  const Json body = Json::parse(ReportJsonText(doc, report))["article"]["body"];
+  ASSERT_EQ(body.size(), 3u);
+  for (std::size_t i = 0; i < body.size(); ++i) EXPECT_EQ(body[i]["text"], doc.Slice(report.article.body[i])) << i;
+  EXPECT_EQ(body[0]["text"], "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(body[2]["text"], "");
 }
 
 }  // namespace

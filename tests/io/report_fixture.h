@@ -1,5 +1,6 @@
 // A small Document and a hand-made Report over it, shared by the JSON and
-// text writer tests so they do not depend on what the Analyzer finds.
+// text writer tests so they do not depend on what the Analyzer finds; and
+// Keys, for the tests that check the order of a JSON object's keys.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "credence/document.h"
 #include "credence/report.h"
@@ -55,6 +59,13 @@ inline Report FixtureReport() {
             {CueId::kQuestionableSource, 0.9, {Find("Sputnik")}, "1 state-affiliated outlet"}};
   r.warnings = {"spelling cue off: test"};
   return r;
+}
+
+// Returns the keys of `object`, in order.
+inline std::vector<std::string> Keys(const nlohmann::ordered_json& object) {
+  std::vector<std::string> keys;
+  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(it.key());
+  return keys;
 }
 
 }  // namespace credence::testing
