@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Quick start, step two: runs the Python tests of tools/, then builds and
 # runs the whole C++ test suite twice: a release build, then a build under
-# AddressSanitizer and UndefinedBehaviorSanitizer. Tests that read ../shared skip with a message
+# AddressSanitizer and UndefinedBehaviorSanitizer. ctest includes the Python module's tests
+# (tests/python, with /usr/bin/python3; under the sanitizers with the ASan runtime preloaded), the
+# Dask example against `credence batch` (2 LocalCluster workers) and the batch --resume test that
+# kills a run with SIGKILL. Tests that read ../shared skip with a message
 # when it is absent (set CREDENCE_SHARED to point elsewhere). Last, a
 # train-and-eval smoke test of the content model on ../shared's datasets.
 # Between them, the HTML extraction is scored on ../shared/bench/extraction
