@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/extract_command.h"
 #include "cli/model_commands.h"
+#include "cli/serve_command.h"
 
 namespace {
 
@@ -37,6 +38,8 @@ int Run(int argc, char** argv) {
   CLI::App* train = AddTrainCommand(app, &train_args);
   EvalArgs eval_args;
   CLI::App* eval = AddEvalCommand(app, &eval_args);
+  ServeArgs serve_args;
+  CLI::App* serve = AddServeCommand(app, &serve_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -48,6 +51,7 @@ int Run(int argc, char** argv) {
   if (batch->parsed()) return RunBatchCommand(batch_args);
   if (train->parsed()) return RunTrainCommand(train_args);
   if (eval->parsed()) return RunEvalCommand(eval_args);
+  if (serve->parsed()) return RunServeCommand(serve_args);
   std::cerr << "credence: error: no command given\n";
   return kExitUsage;
 }

@@ -171,10 +171,7 @@ std::string ErrorLine(const BatchRecord& record, const std::string& kind, const 
   std::string line;
   JsonStream json(&line);
   BeginRecordLine(record, &json);
-  json.Key("error").BeginObject();
-  json.Key("kind").String(kind);
-  json.Key("message").RepairedString(message);
-  json.EndObject();
+  WriteErrorMember(kind, message, &json);
   json.EndObject();
   line.push_back('\n');
   return line;

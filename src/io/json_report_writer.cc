@@ -48,6 +48,13 @@ void WriteReportMembers(const Document& doc, const Report& report, const std::ve
   add("warnings", [&] { sections.WriteWarnings(report.warnings); });
 }
 
+void WriteErrorMember(std::string_view kind, std::string_view message, JsonStream* json) {
+  json->Key("error").BeginObject();
+  json->Key("kind").String(kind);
+  json->Key("message").RepairedString(message);
+  json->EndObject();
+}
+
 std::string ReportJsonText(const Document& doc, const Report& report, const std::vector<std::string>& only) {
   std::string out;
   JsonStream json(&out);

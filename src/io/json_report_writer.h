@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,12 @@ namespace credence::internal {
 // REQUIRES: `report` was made from `doc`; `json` is inside an object.
 void WriteReportMembers(const Document& doc, const Report& report, const std::vector<std::string>& only,
                         JsonStream* json);
+
+// Writes the member "error": {"kind": kind, "message": message} into the
+// object `json` has open: the one shape of a failure that batch lines,
+// Python's analyze_many items and HTTP answers share. Invalid UTF-8 in the
+// message is repaired (ValidUtf8).
+void WriteErrorMember(std::string_view kind, std::string_view message, JsonStream* json);
 
 // Returns the report as compact JSON text, one object with no newline:
 // byte for byte what nlohmann's compact dump of ReportToJson writes.

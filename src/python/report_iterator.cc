@@ -40,10 +40,7 @@ void SetError(Job& job, std::string_view kind, const std::string& message) {
   json.Key("id");
   if (job.id) WriteJsonValue(*job.id, &json);
   else json.Null();
-  json.Key("error").BeginObject();
-  json.Key("kind").String(kind);
-  json.Key("message").String(message);
-  json.EndObject();
+  WriteErrorMember(kind, message, &json);
   json.EndObject();
 }
 
