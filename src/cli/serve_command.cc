@@ -26,6 +26,9 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   cmd->add_option("--timeout", args->timeout_seconds, "Seconds to read a request or write an answer")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  cmd->add_option("--web-dir", args->web_dir,
+                  "Serve the web page's files from this folder instead of the built-in ones (to work on web/)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--model", args->model, "The content model behind the verdict; \"\" for none")
       ->each([args](const std::string&) { args->model_given = true; });
   return cmd;
@@ -51,7 +54,8 @@ int RunServeCommand(const ServeArgs& args) {
                           .port = args.port,
                           .threads = args.threads,
                           .max_body_bytes = args.max_body_bytes,
-                          .timeout_seconds = args.timeout_seconds});
+                          .timeout_seconds = args.timeout_seconds,
+                          .web_dir = args.web_dir});
   if (Status s = api.Bind(); !s.ok()) return Fail(s);
 
   std::thread waiter([&] {

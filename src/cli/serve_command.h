@@ -17,6 +17,7 @@ struct ServeArgs {
   std::size_t max_body_bytes = std::size_t{16} << 20;
   int timeout_seconds = 30;
   std::string model;                                 // --model: as for analyze
+  std::string web_dir;                               // --web-dir: serve the page from this folder
   bool model_given = false;
 };
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,7 @@
 #include "io/json_report_writer.h"
 #include "io/json_stream.h"
 #include "server/analyze_request.h"
+#include "server/web_files.h"
 
 namespace credence::internal {
 namespace {
@@ -52,6 +55,29 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
 HttpApi::~HttpApi() { Stop(); }
 
 void HttpApi::AddRoutes() {
+  // The web page: web/ compiled in. It loads nothing from elsewhere, and
+  // the policy header says so to the browser too.
+  auto serve_file = [this](const char* name, const char* type) {
+    return [this, name, type](const httplib::Request&, httplib::Response& res) {
+      std::optional<std::string> file;
+      if (options_.web_dir.empty()) {
+        if (std::optional<std::string_view> built_in = WebFile(name)) file.emplace(*built_in);
+      } else if (std::ifstream in(options_.web_dir + "/" + name, std::ios::binary); in) {
+        file.emplace(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      if (!file) return SetError(res, 404, "not_found", std::string("the page's file is missing: ") + name);
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                     "connect-src 'self'; frame-ancestors 'none'");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(std::move(*file), type);
+    };
+  };
+  server_->Get("/", serve_file("index.html", "text/html; charset=utf-8"));
+  server_->Get("/app.css", serve_file("app.css", "text/css; charset=utf-8"));
+  server_->Get("/app.js", serve_file("app.js", "text/javascript; charset=utf-8"));
+  server_->Get("/openapi.yaml", serve_file("openapi.yaml", "application/yaml; charset=utf-8"));
   server_->Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) {
     std::string body;
     JsonStream json(&body);

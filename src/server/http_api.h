@@ -28,6 +28,7 @@ struct ServerOptions {
   std::size_t threads = 0;                       // worker threads; 0 = one per core
   std::size_t max_body_bytes = std::size_t{16} << 20;
   int timeout_seconds = 30;                      // for reading a request and writing its answer
+  std::string web_dir;                           // "": the page's built-in files; else read from this folder
 };
 
 class HttpApi {
