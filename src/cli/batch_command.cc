@@ -22,8 +22,8 @@
 #include "io/batch_output.h"
 #include "io/record_reader.h"
 #include "io/resume_state.h"
-#include "pipeline/analyze_input.h"
 #include "pipeline/batch_runner.h"
+#include "pipeline/record_analysis.h"
 
 namespace credence::internal {
 namespace {
@@ -239,25 +239,7 @@ int RunBatchCommand(const BatchArgs& args) {
   const RecordFields fields{args.id_field, args.url_field, args.title_field, args.text_field, args.html_field};
   InputSequence inputs(ListInputs(args), fields, args.max_bytes);
   const Analyzer& a = *analyzer;
-  auto work = [&](BatchRecord&& r) -> BatchResult {
-    BatchResult result;
-    auto failed = [&](const std::string& kind, const std::string& message) {
-      result.error_kind = kind;
-      result.line = ErrorLine(r, kind, message, format);
-      return result;
-    };
-    ParseJsonRecord(fields, &r);
-    result.input_bytes = r.body.size();
-    if (!r.error.empty()) return failed(r.error_kind_input ? "input" : "bad_record", r.error);
-    const InputKind kind = r.html ? InputKind::kHtml : r.detect_html ? InputKind::kAuto : InputKind::kText;
-    Result<AnalyzedInput> done =
-        AnalyzeInput(a, std::move(r.body), {.url = r.url, .title = r.title, .kind = kind, .max_bytes = args.max_bytes});
-    if (!done) return failed(std::string(StatusCodeName(done.error().code())), done.error().message());
-    const Report& report = done->report;
-    if (report.verdict) result.label = std::string(VerdictLabelName(report.verdict->label));
-    result.line = ReportLine(r, done->document, report, format);
-    return result;
-  };
+  auto work = [&](BatchRecord&& r) { return AnalyzeRecord(a, std::move(r), fields, format, args.max_bytes); };
 
   std::map<std::string, std::uint64_t> errors, labels;
   std::uint64_t records = 0, bytes = 0;

@@ -14,12 +14,21 @@
 namespace credence::internal {
 
 CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
-  CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP API (POST /v1/analyze, GET /v1/health)");
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the web page and the HTTP API (/v1/analyze, /v1/batch, /v1/health, /metrics)");
   cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "Port to listen on (0: any free port, printed)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  cmd->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads, each serving one connection at a time (default: 4 per core, at least 4)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--queue", args->queue,
+                  "Connections that may wait for a free worker; beyond them analysis requests get 503")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--batch-threads", args->batch_threads,
+                  "Analysis threads of one POST /v1/batch request (default: one per core)")
+      ->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", args->max_body_bytes,
                   "Largest request body; larger ones get 413. K, M, G suffixes. Default 16M")
       ->transform(CLI::Validator(ByteSizeToDigits, "SIZE", "SIZE"));
@@ -53,6 +62,8 @@ int RunServeCommand(const ServeArgs& args) {
   HttpApi api(*analyzer, {.host = args.host,
                           .port = args.port,
                           .threads = args.threads,
+                          .queue = args.queue,
+                          .batch_threads = args.batch_threads,
                           .max_body_bytes = args.max_body_bytes,
                           .timeout_seconds = args.timeout_seconds,
                           .web_dir = args.web_dir});

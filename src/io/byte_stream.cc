@@ -114,6 +114,26 @@ class GzipStream : public ByteStream {
 
 }  // namespace
 
+std::unique_ptr<ByteStream> OpenStringStream(std::string bytes) {
+  class StringStream : public ByteStream {
+   public:
+    explicit StringStream(std::string bytes) : bytes_(std::move(bytes)) {}
+    Result<std::size_t> Read(char* buf, std::size_t n) override {
+      const std::size_t k = std::min(n, bytes_.size() - read_);
+      std::memcpy(buf, bytes_.data() + read_, k);
+      read_ += k;
+      return k;
+    }
+    std::uint64_t raw_bytes_read() const override { return read_; }
+    std::uint64_t raw_size() const override { return bytes_.size(); }
+
+   private:
+    std::string bytes_;
+    std::size_t read_ = 0;
+  };
+  return std::make_unique<StringStream>(std::move(bytes));
+}
+
 Result<std::unique_ptr<ByteStream>> OpenByteStream(const std::string& path) {
   const bool is_stdin = path.empty() || path == "-";
   const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

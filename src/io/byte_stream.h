@@ -39,6 +39,10 @@ class ByteStream {
 // kIoError naming the file.
 [[nodiscard]] Result<std::unique_ptr<ByteStream>> OpenByteStream(const std::string& path);
 
+// A stream over bytes already in memory (a request body), read as they
+// are: no gzip detection.
+std::unique_ptr<ByteStream> OpenStringStream(std::string bytes);
+
 enum class LineStatus { kLine, kTooLong, kEnd };
 
 class LineReader {

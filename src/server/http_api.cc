@@ -1,4 +1,5 @@
-// HttpApi (http_api.h): routes, limits and error answers.
+// HttpApi (http_api.h): the worker pool, routes, limits, error answers and
+// the metrics they feed.
 #include "server/http_api.h"
 
 #include <httplib.h>
@@ -7,14 +8,15 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "credence/model.h"
 #include "io/json_report_writer.h"
 #include "io/json_stream.h"
 #include "server/analyze_request.h"
+#include "server/batch_stream.h"
+#include "server/bounded_task_queue.h"
 #include "server/web_files.h"
 
 namespace credence::internal {
@@ -22,24 +24,41 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-// Answers with {"error": {"kind", "message"}}.
-void SetError(httplib::Response& res, int status, std::string_view kind, const std::string& message) {
-  std::string body;
-  JsonStream json(&body);
-  json.BeginObject();
-  WriteErrorMember(kind, message, &json);
-  json.EndObject();
-  body.push_back('\n');
-  res.status = status;
-  res.set_content(body, kJson);
+// cpp-httplib deletes the task queue it is given when its loop ends; this
+// one forwards to the pool that HttpApi owns, so the pool's counts outlive it.
+class ForwardingQueue : public httplib::TaskQueue {
+ public:
+  explicit ForwardingQueue(BoundedTaskQueue& pool) : pool_(pool) {}
+  void enqueue(std::function<void()> fn) override { pool_.enqueue(std::move(fn)); }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  BoundedTaskQueue& pool_;
+};
+
+// When this thread's request started (its headers read); for the latency.
+thread_local std::optional<std::chrono::steady_clock::time_point> t_request_start;
+
+std::size_t DefaultWorkers() { return std::max<std::size_t>(4, 4 * std::max(1u, std::thread::hardware_concurrency())); }
+
+// The `fields` query parameter ("a,b"): the report sections to keep.
+std::vector<std::string> SplitFields(const std::string& list) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', i), list.size());
+    if (comma > i) out.push_back(list.substr(i, comma - i));
+    i = comma + 1;
+  }
+  return out;
 }
 
 }  // namespace
 
 HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
     : analyzer_(analyzer), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
-  const std::size_t threads = options_.threads > 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  pool_ = std::make_unique<BoundedTaskQueue>(options_.threads > 0 ? options_.threads : DefaultWorkers(),
+                                             options_.queue);
+  server_->new_task_queue = [this] { return new ForwardingQueue(*pool_); };
   server_->set_payload_max_length(options_.max_body_bytes);
   // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a
   // second server on a taken port starts without a word and shares its traffic.
@@ -49,14 +68,38 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
   });
   server_->set_read_timeout(options_.timeout_seconds, 0);
   server_->set_write_timeout(options_.timeout_seconds, 0);
-  AddRoutes();
+  AddPageRoutes();
+  AddApiRoutes();
+  AddErrorHandling();
 }
 
-HttpApi::~HttpApi() { Stop(); }
+HttpApi::~HttpApi() {
+  Stop();
+  pool_->shutdown();  // when Run never ran, its threads are still waiting
+}
 
-void HttpApi::AddRoutes() {
-  // The web page: web/ compiled in. It loads nothing from elsewhere, and
-  // the policy header says so to the browser too.
+void HttpApi::SetError(httplib::Response& res, int status, std::string_view kind, const std::string& message) {
+  std::string body;
+  JsonStream json(&body);
+  json.BeginObject();
+  WriteErrorMember(kind, message, &json);
+  json.EndObject();
+  body.push_back('\n');
+  res.status = status;
+  res.set_content(body, kJson);
+  metrics_.RecordError(kind);
+}
+
+bool HttpApi::Overloaded(httplib::Response& res) {
+  if (!BoundedTaskQueue::RejectingOnThisThread()) return false;
+  SetError(res, 503, "overloaded", "every worker is busy and the waiting queue is full; try again shortly");
+  res.set_header("Retry-After", "1");
+  return true;
+}
+
+void HttpApi::AddPageRoutes() {
+  // The web page: web/ compiled in (or read from --web-dir). It loads
+  // nothing from elsewhere, and the policy header says so to the browser too.
   auto serve_file = [this](const char* name, const char* type) {
     return [this, name, type](const httplib::Request&, httplib::Response& res) {
       std::optional<std::string> file;
@@ -78,6 +121,9 @@ void HttpApi::AddRoutes() {
   server_->Get("/app.css", serve_file("app.css", "text/css; charset=utf-8"));
   server_->Get("/app.js", serve_file("app.js", "text/javascript; charset=utf-8"));
   server_->Get("/openapi.yaml", serve_file("openapi.yaml", "application/yaml; charset=utf-8"));
+}
+
+void HttpApi::AddApiRoutes() {
   server_->Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) {
     std::string body;
     JsonStream json(&body);
@@ -91,7 +137,13 @@ void HttpApi::AddRoutes() {
     body.push_back('\n');
     res.set_content(body, kJson);
   });
+  server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    const Model* model = analyzer_.model();
+    res.set_content(metrics_.Render(pool_->load(), CREDENCE_VERSION, model != nullptr ? model->id() : ""),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  });
   server_->Post("/v1/analyze", [this](const httplib::Request& req, httplib::Response& res) {
+    if (Overloaded(res)) return;
     Result<AnalyzeRequest> request = ParseAnalyzeRequest(req.body, options_.max_body_bytes);
     if (!request) return SetError(res, 400, "bad_request", request.error().message());
     Result<AnalyzedInput> done = AnalyzeInput(analyzer_, std::move(request->body), request->options);
@@ -102,18 +154,58 @@ void HttpApi::AddRoutes() {
     }
     res.set_content(ReportJsonText(done->document, done->report) + "\n", kJson);
   });
+  server_->Post("/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
+    if (Overloaded(res)) return;
+    BatchStreamOptions batch{.threads = options_.batch_threads, .max_record = options_.max_body_bytes, .format = {}};
+    batch.format.fields = SplitFields(req.get_param_value("fields"));
+    if (std::string bad = CheckFields(batch.format); !bad.empty()) return SetError(res, 400, "bad_request", bad);
+    if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)
+      return SetError(res, 400, "bad_request", "the body is empty: send JSONL, one article per line");
+    // The body is analyzed while the answer is written: each line leaves
+    // as soon as it and the lines before it are done.
+    auto body = std::make_shared<std::string>(req.body);
+    res.set_chunked_content_provider("application/x-ndjson", [this, body, batch](std::size_t, httplib::DataSink& sink) {
+      const BatchStreamCounts counts = StreamBatch(analyzer_, std::move(*body), batch, [&](std::string_view line) {
+        return sink.write(line.data(), line.size());
+      });
+      metrics_.RecordBatch(counts.records, counts.errors);
+      if (counts.cancelled) return false;  // the client went away: close the connection
+      sink.done();
+      return true;
+    });
+  });
+}
+
+void HttpApi::AddErrorHandling() {
   // A body over the limit never reaches a handler: cpp-httplib answers 413
   // itself; this gives that answer (and 404s) a JSON body too.
-  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  server_->set_error_handler([this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413) SetError(res, 413, "too_large", "the request body is larger than the server's limit");
     else if (res.status == 404) SetError(res, 404, "not_found", "no such endpoint");
     else SetError(res, res.status, "http_error", "HTTP status " + std::to_string(res.status));
   });
-  server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  server_->set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     SetError(res, 500, "internal", "the server failed on this request");
   });
+  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_request_start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    // The rejecting thread serves one request per connection, so that a
+    // client keeping its connection open cannot hold it.
+    if (BoundedTaskQueue::RejectingOnThisThread()) res.set_header("Connection", "close");
+  });
+  server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    double seconds = 0;  // a request refused before its headers were read took no measurable time
+    if (t_request_start) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *t_request_start).count();
+    t_request_start.reset();
+    metrics_.RecordRequest(req.path, res.status, seconds);
+  });
 }
+
+BoundedTaskQueue::Load HttpApi::pool_load() const { return pool_->load(); }
 
 Status HttpApi::Bind() {
   port_ = options_.port == 0 ? server_->bind_to_any_port(options_.host)

@@ -6,8 +6,16 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -106,6 +114,117 @@ TEST_F(HttpApiTest, ServesConcurrentClients) {
     });
   for (std::thread& t : clients) t.join();
   EXPECT_EQ(ok, 20);
+}
+
+TEST_F(HttpApiTest, BatchStreamsOneLinePerRecordInOrder) {
+  const std::string body =
+      R"({"id": "first", "text": "The mayor said the bridge opens in May."})" "\n"
+      "not json\n"
+      "\n"
+      R"({"id": "third", "text": "Insiders say it would appear the plan was a hoax."})" "\n";
+  httplib::Result r = client_->Post("/v1/batch?fields=label,cues", body, "application/x-ndjson");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Transfer-Encoding"), "chunked");
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(r->body);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["id"], "first");
+  EXPECT_EQ(lines[0]["position"], 1);
+  EXPECT_TRUE(lines[0].contains("cues"));
+  EXPECT_FALSE(lines[0].contains("attributions"));  // not among the fields asked for
+  EXPECT_EQ(lines[1]["id"], "request:2");
+  EXPECT_EQ(lines[1]["error"]["kind"], "bad_record");
+  EXPECT_EQ(lines[2]["id"], "third");
+  EXPECT_EQ(lines[2]["position"], 4);
+
+  httplib::Result bad_field = client_->Post("/v1/batch?fields=nonsense", body, "application/x-ndjson");
+  ASSERT_TRUE(bad_field);
+  EXPECT_EQ(bad_field->status, 400);
+  httplib::Result empty = client_->Post("/v1/batch", " \n", "application/x-ndjson");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+}
+
+TEST_F(HttpApiTest, MetricsCountRequestsLatencyAndErrors) {
+  Analyze(R"({"text": "The mayor said the bridge opens in May."})");
+  Analyze("{not json");
+  Analyze("[1]");
+  httplib::Result r = client_->Get("/metrics");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& m = r->body;
+  EXPECT_NE(m.find("credence_http_requests_total{route=\"/v1/analyze\",code=\"200\"} 1\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_http_requests_total{route=\"/v1/analyze\",code=\"400\"} 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_http_errors_total{kind=\"bad_request\"} 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_http_request_duration_seconds_bucket{route=\"/v1/analyze\",le=\"+Inf\"} 3\n"),
+            std::string::npos) << m;
+  EXPECT_NE(m.find("credence_http_request_duration_seconds_count{route=\"/v1/analyze\"} 3\n"), std::string::npos);
+  EXPECT_NE(m.find("# TYPE credence_http_request_duration_seconds histogram\n"), std::string::npos);
+  EXPECT_NE(m.find("credence_workers 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("process_resident_memory_bytes "), std::string::npos);
+  // A scan of made-up paths is counted under one label, not one per path.
+  client_->Get("/a");
+  client_->Get("/b");
+  httplib::Result again = client_->Get("/metrics");
+  ASSERT_TRUE(again);
+  EXPECT_NE(again->body.find("credence_http_requests_total{route=\"other\",code=\"404\"} 2\n"), std::string::npos);
+}
+
+TEST_F(HttpApiTest, ServesTheBuiltInPage) {
+  httplib::Result page = client_->Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<html"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  for (const char* file : {"/app.js", "/app.css", "/openapi.yaml"}) {
+    httplib::Result r = client_->Get(file);
+    ASSERT_TRUE(r) << file;
+    EXPECT_EQ(r->status, 200) << file;
+    EXPECT_FALSE(r->body.empty()) << file;
+  }
+}
+
+// A server whose one worker is held by an idle connection and whose queue
+// holds nothing: analysis requests get 503 at once, health still answers.
+TEST(HttpApiSaturation, AFullPoolAnswers503) {
+  HttpApi api(testing::ModelFreeAnalyzer(),
+              ServerOptions{.host = "127.0.0.1", .port = 0, .threads = 1, .queue = 0, .timeout_seconds = 5});
+  ASSERT_TRUE(api.Bind().ok());
+  std::thread server([&] { api.Run(); });
+  const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(api.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(holder, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  for (int i = 0; i < 500 && api.pool_load().busy == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(api.pool_load().busy, 1u);
+
+  httplib::Client client("127.0.0.1", api.port());
+  httplib::Result r = client.Post("/v1/analyze", R"({"text": "The mayor said the bridge opens in May."})",
+                                  "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_EQ(r->get_header_value("Retry-After"), "1");
+  EXPECT_EQ(r->get_header_value("Connection"), "close");
+  EXPECT_EQ(nlohmann::json::parse(r->body)["error"]["kind"], "overloaded");
+  httplib::Result health = client.Get("/v1/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(api.pool_load().rejected, 2u);
+
+  ::close(holder);  // the worker is free again: requests are served
+  for (int i = 0; i < 500 && api.pool_load().busy == 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  httplib::Result served = client.Post("/v1/analyze", R"({"text": "The mayor said the bridge opens in May."})",
+                                       "application/json");
+  ASSERT_TRUE(served);
+  EXPECT_EQ(served->status, 200);
+  api.Stop();
+  server.join();
 }
 
 TEST_F(HttpApiTest, ATakenPortIsRefused) {

@@ -1,0 +1,53 @@
+// ServerMetrics: what `credence serve` counts, rendered for GET /metrics in
+// Prometheus' text format (version 0.0.4): requests by route and status
+// code, a latency histogram per route, error answers by kind, batch records,
+// the worker pool's load and the process' memory. Thread-safe; recording
+// takes one short lock, far below the cost of an analysis.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "server/bounded_task_queue.h"
+
+namespace credence::internal {
+
+class ServerMetrics {
+ public:
+  // The routes reported by name; any other path counts as "other", so that
+  // a scan of random paths cannot grow the metrics without end.
+  static constexpr std::array<std::string_view, 9> kRoutes = {
+      "/", "/app.css", "/app.js", "/openapi.yaml", "/v1/health", "/v1/analyze", "/v1/batch", "/metrics", "other"};
+  // Upper bounds of the latency histogram's buckets, in seconds.
+  static constexpr std::array<double, 14> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                                      0.25,  0.5,    1,     2.5,  5,     10,  30};
+
+  // One request answered: its path, status code and time taken.
+  void RecordRequest(std::string_view path, int status, double seconds);
+  // One error answer (or batch error line) of the given kind ("bad_request", "overloaded", ...).
+  void RecordError(std::string_view kind);
+  // Records of a POST /v1/batch: how many were written and how many of them were errors.
+  void RecordBatch(std::uint64_t records, std::uint64_t errors);
+
+  // The exposition text; `pool` is the worker pool's present load.
+  std::string Render(const BoundedTaskQueue::Load& pool, std::string_view version, std::string_view model) const;
+
+ private:
+  struct RouteStats {
+    std::map<int, std::uint64_t> by_status;
+    std::array<std::uint64_t, kBuckets.size()> buckets{};  // not cumulative: one per bucket
+    std::uint64_t count = 0;
+    double seconds = 0;
+  };
+  mutable std::mutex mu_;
+  std::array<RouteStats, kRoutes.size()> routes_;
+  std::map<std::string, std::uint64_t, std::less<>> errors_;
+  std::uint64_t batch_records_ = 0;
+  std::uint64_t batch_errors_ = 0;
+};
+
+}  // namespace credence::internal
