@@ -14,6 +14,7 @@ packages=(
   python3
   pybind11-dev python3-dev  # the Python module (src/python), tested with /usr/bin/python3
   python3-distributed python3-dask  # examples/dask_batch.py and its test
+  chromium  # the web page's browser test (tests/browser, with playwright-core from npm)
   python3-yaml python3-jsonschema  # tests/server/test_openapi.py (web/openapi.yaml against the server)
   fasttext  # the peer that bench/model_vs_fasttext.sh measures against
   python3-readability  # readability-lxml: a peer that bench/extraction.sh measures against

@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
+# The browser test of the web page must run here, not skip (install-deps installs chromium).
+export CREDENCE_REQUIRE_BROWSER=1
 
 echo "== python: tools tests"
 /usr/bin/python3 -m unittest discover -s tools -p 'test_*.py'

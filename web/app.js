@@ -1,1 +1,883 @@
-// credence web page
+// credence web page behaviour: reads the article (textarea, dropped or chosen file), posts it
+// to POST /v1/analyze and renders the JSON report (docs/report-schema.md) into index.html.
+// Report strings only ever reach the page through textContent / attribute setters, never
+// innerHTML. Report offsets are UTF-8 byte offsets; they are mapped to JavaScript (UTF-16)
+// string indices by ByteIndex below before slicing the text.
+'use strict';
+
+(function () {
+  // ---- Names shown for the report's enum values -------------------------------------------
+
+  const CUE_NAMES = {
+    anonymous_sourcing: 'Anonymous sourcing',
+    questionable_source: 'Questionable source',
+    hedging: 'Hedging',
+    loaded_language: 'Loaded language',
+    emotional_tone: 'Emotional tone',
+    clickbait_headline: 'Clickbait headline',
+    spelling_errors: 'Spelling errors',
+    appeal_for_money: 'Appeal for money',
+    media_attack: 'Media attack',
+    shouting: 'Shouting',
+    missing_byline_or_date: 'Missing byline or date',
+  };
+
+  const SOURCE_KIND_NAMES = {
+    named_person: 'Named person',
+    institution: 'Institution',
+    media_outlet: 'Media outlet',
+    state_affiliated_outlet: 'State-affiliated outlet',
+    anonymous: 'Anonymous',
+    unattributed: 'Unattributed',
+  };
+
+  const REMOVED_CATEGORY_NAMES = {
+    site_chrome: 'Site menus and navigation',
+    related: 'Related stories',
+    signature: 'Sign-off lines',
+    appeal: 'Donation or subscription appeals',
+    widget: 'Vote and engagement widgets',
+    comment_prompt: 'Comment prompts',
+    share: 'Share, follow and newsletter text',
+    copyright: 'Copyright footers',
+    caption: 'Photo and video captions',
+  };
+
+  const WIDGET_NUMBER_NAMES = [
+    ['points', 'points'], ['total', 'votes'], ['up', 'up'], ['down', 'down'],
+    ['up_percent', '% up'], ['down_percent', '% down'],
+  ];
+
+  const LABEL_NAMES = { reliable: 'Reliable', uncertain: 'Uncertain', unreliable: 'Unreliable' };
+
+  // ---- Small DOM helpers -----------------------------------------------------------------
+
+  function byId(id) { return document.getElementById(id); }
+
+  /** Makes an element with classes and text (text is set with textContent, never parsed). */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function humanise(id, names) {
+    if (Object.prototype.hasOwnProperty.call(names, id)) return names[id];
+    const words = String(id).replace(/[_/:]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /** A CSS class suffix for a cue id: known ids keep their colour, others share one. */
+  function cueClass(id) {
+    return Object.prototype.hasOwnProperty.call(CUE_NAMES, id) ? 'cue-' + id.replace(/_/g, '-') : 'cue-other';
+  }
+
+  function formatNumber(value, digits) {
+    return Number(value).toFixed(digits);
+  }
+
+  function formatSigned(value) {
+    const text = Math.abs(value).toFixed(2);
+    return (value > 0 ? '+' : value < 0 ? '\u2212' : '\u00b1') + text;
+  }
+
+  /** Only http(s) links from the report become clickable. */
+  function safeHref(url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function externalLink(url, text) {
+    const href = safeHref(url);
+    if (!href) return el('span', 'url-text', text || url);
+    const link = el('a', 'external', text || url);
+    link.href = href;
+    link.rel = 'noopener noreferrer nofollow';
+    link.target = '_blank';
+    return link;
+  }
+
+  // ---- UTF-8 byte offsets -> UTF-16 string indices ---------------------------------------
+
+  /**
+   * Maps byte offsets of the UTF-8 encoding of `text` to indices into the JavaScript string.
+   * A byte inside a multi-byte character maps down (for starts) or up (for ends) to the
+   * character's edge, so a slice never splits a character or a surrogate pair.
+   */
+  class ByteIndex {
+    constructor(text) {
+      this.text = text;
+      this.byteLength = ByteIndex.utf8Length(text);
+      this.starts = new Uint32Array(this.byteLength + 1); // UTF-16 index of the character holding byte k
+      this.boundary = new Uint8Array(this.byteLength + 1); // 1 where byte k begins a character (or is the end)
+      let bytes = 0;
+      for (let i = 0; i < text.length;) {
+        const cp = text.codePointAt(i);
+        const length = ByteIndex.utf8Bytes(cp);
+        this.boundary[bytes] = 1;
+        this.starts.fill(i, bytes, bytes + length);
+        bytes += length;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      this.starts[bytes] = text.length;
+      this.boundary[bytes] = 1;
+    }
+
+    static utf8Bytes(cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+    static utf8Length(text) {
+      let bytes = 0;
+      for (let i = 0; i < text.length;) {
+        const cp = text.codePointAt(i);
+        bytes += ByteIndex.utf8Bytes(cp);
+        i += cp > 0xffff ? 2 : 1;
+      }
+      return bytes;
+    }
+
+    clamp(byte) { return Math.max(0, Math.min(this.byteLength, Math.floor(Number(byte) || 0))); }
+
+    startIndex(byte) { return this.starts[this.clamp(byte)]; }
+
+    endIndex(byte) {
+      let b = this.clamp(byte);
+      while (b < this.byteLength && !this.boundary[b]) b++;
+      return this.starts[b];
+    }
+
+    /** The report span {start, end} as UTF-16 indices {from, to}. */
+    range(span) { return { from: this.startIndex(span.start), to: this.endIndex(span.end) }; }
+
+    slice(span) {
+      const r = this.range(span);
+      return this.text.slice(r.from, r.to);
+    }
+  }
+
+  // ---- Application state -----------------------------------------------------------------
+
+  const state = {
+    report: null,
+    index: null, // ByteIndex over the analyzed text
+    hiddenCues: new Set(),
+    featureSpans: null, // spans of the explanation row picked with "Show", or null
+    request: null, // AbortController of the request in flight
+  };
+
+  // ---- Reading the input -----------------------------------------------------------------
+
+  function looksLikeHtml(text) { return /^\s*</.test(text); }
+
+  function isHtmlFileName(name) { return /\.html?$/i.test(name || ''); }
+
+  /** Decides 'html' or 'text' for what is in the textarea. */
+  function inputFormat(text) {
+    const chosen = byId('format-select').value;
+    if (chosen === 'html' || chosen === 'text') return chosen;
+    return looksLikeHtml(text) ? 'html' : 'text';
+  }
+
+  /** Replaces lone surrogates with U+FFFD so the text has one exact UTF-8 encoding. */
+  function wellFormed(text) {
+    if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+    return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/g,
+      (m) => m.replace(/[\ud800-\udfff]/, '\ufffd'));
+  }
+
+  function readFile(file) {
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      byId('article-input').value = String(reader.result);
+      byId('format-select').value = isHtmlFileName(file.name) ? 'html' : 'auto';
+      setStatus('Loaded ' + file.name + ' (' + file.size.toLocaleString() + ' bytes). Press Analyze.');
+      byId('article-input').focus();
+    };
+    reader.onerror = () => showError('Could not read ' + file.name + ': ' + String(reader.error));
+    reader.readAsText(file);
+  }
+
+  // ---- Status, errors, loading -----------------------------------------------------------
+
+  function setStatus(text) { byId('status').textContent = text; }
+
+  function showError(message) {
+    const box = byId('error');
+    clear(box);
+    box.appendChild(el('strong', null, 'Could not analyze: '));
+    box.appendChild(document.createTextNode(message));
+    box.hidden = false;
+    setStatus('');
+  }
+
+  function hideError() {
+    const box = byId('error');
+    box.hidden = true;
+    clear(box);
+  }
+
+  function setLoading(loading) {
+    const button = byId('analyze-button');
+    button.disabled = loading;
+    button.classList.toggle('is-loading', loading);
+    button.querySelector('.button-label').textContent = loading ? 'Analyzing\u2026' : 'Analyze';
+    byId('analyze-form').setAttribute('aria-busy', loading ? 'true' : 'false');
+    if (loading) setStatus('Analyzing\u2026');
+  }
+
+  // ---- Talking to the server -------------------------------------------------------------
+
+  function buildRequest(text) {
+    const body = {};
+    body[inputFormat(text)] = text;
+    const url = byId('url-input').value.trim();
+    const title = byId('title-input').value.trim();
+    if (url) body.url = url;
+    if (title) body.title = title;
+    return body;
+  }
+
+  /** Posts the body; resolves with the report or rejects with an Error carrying the message. */
+  async function postAnalyze(body, signal) {
+    let response;
+    try {
+      response = await fetch('/v1/analyze', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new Error('the server could not be reached (' + e.message + ')');
+    }
+    let payload = null;
+    try {
+      payload = await response.json();
+    } catch (e) {
+      payload = null;
+    }
+    if (!response.ok) {
+      const message = payload && payload.error && payload.error.message;
+      throw new Error((message || response.statusText || 'request failed') + ' (HTTP ' + response.status + ')');
+    }
+    if (!payload || typeof payload !== 'object') throw new Error('the server sent no report');
+    return payload;
+  }
+
+  async function analyze() {
+    hideError();
+    const raw = byId('article-input').value;
+    if (!raw.trim()) {
+      showError('paste an article or open a file first.');
+      byId('article-input').focus();
+      return;
+    }
+    const text = wellFormed(raw);
+    const body = buildRequest(text);
+    if (state.request) state.request.abort();
+    const controller = new AbortController();
+    state.request = controller;
+    setLoading(true);
+    try {
+      const report = await postAnalyze(body, controller.signal);
+      const analyzedText = report.page && typeof report.page.text === 'string' ? report.page.text : text;
+      showReport(report, analyzedText);
+    } catch (e) {
+      if (e.name !== 'AbortError') showError(e.message);
+    } finally {
+      if (state.request === controller) {
+        state.request = null;
+        setLoading(false);
+      }
+    }
+  }
+
+  // ---- Rendering the report --------------------------------------------------------------
+
+  function showReport(report, analyzedText) {
+    state.report = report;
+    state.index = new ByteIndex(analyzedText);
+    state.hiddenCues = new Set();
+    state.featureSpans = null;
+    renderVerdict(report);
+    renderArticleMeta(report);
+    renderSite(report.site);
+    renderExplanation(report.verdict);
+    renderLegend(report.cues || []);
+    renderArticle();
+    renderAttributions(report.attributions || []);
+    renderRemoved(report.removed || []);
+    renderWarnings(pageWarnings(report, state.index));
+    renderFooter(report);
+    byId('results').hidden = false;
+    setStatus(statusSummary(report));
+    byId('verdict-heading').focus();
+  }
+
+  function statusSummary(report) {
+    const v = report.verdict;
+    const cues = (report.cues || []).filter((c) => c.strength > 0).length;
+    const verdict = v ? v.label + ' ' + formatNumber(v.probability_unreliable, 2) : 'no verdict (no model loaded)';
+    return 'Analysis done: ' + verdict + ', ' + cues + ' cues found.';
+  }
+
+  function renderVerdict(report) {
+    const box = byId('verdict');
+    clear(box);
+    const v = report.verdict;
+    const card = box.closest('.verdict-card');
+    card.classList.remove('is-reliable', 'is-uncertain', 'is-unreliable');
+    if (v && Object.prototype.hasOwnProperty.call(LABEL_NAMES, v.label)) card.classList.add('is-' + v.label);
+    if (!v) {
+      box.appendChild(el('p', 'verdict-none', 'No verdict: the server has no content model loaded. The cues below still apply.'));
+      return;
+    }
+    const p = Math.max(0, Math.min(1, Number(v.probability_unreliable)));
+    const label = String(v.label);
+    const known = Object.prototype.hasOwnProperty.call(LABEL_NAMES, label);
+
+    const headline = el('p', 'verdict-line verdict-' + (known ? label : 'other'));
+    headline.id = 'verdict-line';
+    headline.appendChild(el('span', 'verdict-label', humanise(label, LABEL_NAMES)));
+    headline.appendChild(el('span', 'verdict-probability', formatNumber(p, 2)));
+    box.appendChild(headline);
+    box.appendChild(el('p', 'verdict-caption',
+      'Probability the article is unreliable, from its text alone: ' + Math.round(p * 100) + '%.'));
+    box.appendChild(verdictMeter(p, v.thresholds || {}, label));
+  }
+
+  /** A bar from 0 to 1 with the two thresholds marked and the probability as a marker. */
+  function verdictMeter(p, thresholds, label) {
+    const low = Number(thresholds.reliable_below ?? 0.35);
+    const high = Number(thresholds.unreliable_from ?? 0.65);
+    const wrap = el('div', 'meter');
+    const bar = el('div', 'meter-bar');
+    bar.setAttribute('role', 'meter');
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '1');
+    bar.setAttribute('aria-valuenow', p.toFixed(2));
+    bar.setAttribute('aria-valuetext', label + ', ' + Math.round(p * 100) + '% likely unreliable');
+    bar.setAttribute('aria-labelledby', 'verdict-line');
+    const zones = [['reliable', 0, low], ['uncertain', low, high], ['unreliable', high, 1]];
+    for (const [name, from, to] of zones) {
+      const zone = el('div', 'meter-zone meter-zone-' + name);
+      zone.style.width = ((to - from) * 100).toFixed(2) + '%';
+      bar.appendChild(zone);
+    }
+    const marker = el('div', 'meter-marker');
+    marker.style.left = (p * 100).toFixed(2) + '%';
+    bar.appendChild(marker);
+    wrap.appendChild(bar);
+    const scale = el('div', 'meter-scale');
+    scale.setAttribute('aria-hidden', 'true');
+    scale.appendChild(el('span', null, 'reliable'));
+    scale.appendChild(el('span', null, 'uncertain ' + low + '\u2013' + high));
+    scale.appendChild(el('span', null, 'unreliable'));
+    wrap.appendChild(scale);
+    return wrap;
+  }
+
+  function addMeta(list, term, value) {
+    if (value === null || value === undefined || value === '') return;
+    list.appendChild(el('dt', null, term));
+    const dd = el('dd');
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
+    list.appendChild(dd);
+  }
+
+  function renderArticleMeta(report) {
+    const list = byId('article-meta');
+    clear(list);
+    const a = report.article || {};
+    const page = report.page || {};
+    const spanText = (s) => (s && typeof s.text === 'string' ? s.text : null);
+    addMeta(list, 'Headline', spanText(a.headline) || page.title || a.given_title);
+    addMeta(list, 'Standfirst', spanText(a.standfirst));
+    addMeta(list, 'Byline', spanText(a.byline) || (page.authors && page.authors.length ? page.authors.join(', ') : null));
+    addMeta(list, 'Date', spanText(a.date) || page.published);
+    addMeta(list, 'Site', page.site_name);
+    if (page.canonical_url) addMeta(list, 'Canonical URL', externalLink(page.canonical_url));
+    if (report.input && report.input.url) addMeta(list, 'URL', externalLink(report.input.url));
+    if (report.structure && report.structure.counts) {
+      const c = report.structure.counts;
+      addMeta(list, 'Length', c.words + ' words, ' + c.sentences + ' sentences, ' + c.paragraphs + ' paragraphs');
+    }
+    list.hidden = !list.firstChild;
+  }
+
+  function renderSite(site) {
+    const card = byId('site-card');
+    const box = byId('site');
+    clear(box);
+    if (!site) { card.hidden = true; return; }
+    card.hidden = false;
+    const summary = el('p', 'site-summary');
+    summary.appendChild(el('strong', null, site.domain));
+    summary.appendChild(document.createTextNode(': '));
+    const consensus = site.consensus || 'no consensus';
+    summary.appendChild(el('span', 'rating rating-' + ratingClass(site.consensus), consensus));
+    summary.appendChild(document.createTextNode(
+      ' \u2014 ' + site.lists_unreliable + ' of ' + site.lists_rated + ' lists rate it unreliable.'));
+    box.appendChild(summary);
+    box.appendChild(el('p', 'hint', 'From published source lists; shown beside the verdict, never part of it.'));
+    const rows = (site.ratings || []).map((r) => [
+      r.list, r.date, ratingBadge(r.rating), r.factuality || '\u2014', r.bias || '\u2014', r.detail || '',
+    ]);
+    box.appendChild(table('Ratings of ' + site.domain, ['List', 'Date', 'Rating', 'Factuality', 'Bias', 'Detail'], rows));
+  }
+
+  function ratingClass(rating) {
+    return ['reliable', 'mixed', 'unreliable', 'satire'].includes(rating) ? rating : 'none';
+  }
+
+  function ratingBadge(rating) {
+    return el('span', 'rating rating-' + ratingClass(rating), rating || 'unrated');
+  }
+
+  /** A table in its own scrolling box; cells are strings or nodes. */
+  function table(caption, headers, rows) {
+    const wrap = el('div', 'table-wrap');
+    wrap.tabIndex = 0; // so the box can be scrolled with the keyboard
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', caption);
+    const t = el('table', 'data-table');
+    t.appendChild(el('caption', 'visually-hidden', caption));
+    const head = el('thead');
+    const headRow = el('tr');
+    for (const h of headers) {
+      const th = el('th', null, h);
+      th.scope = 'col';
+      headRow.appendChild(th);
+    }
+    head.appendChild(headRow);
+    t.appendChild(head);
+    const body = el('tbody');
+    for (const row of rows) {
+      const tr = el('tr');
+      for (const cell of row) {
+        const td = el('td');
+        if (cell instanceof Node) td.appendChild(cell); else td.textContent = cell === null || cell === undefined ? '' : String(cell);
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    t.appendChild(body);
+    wrap.appendChild(t);
+    return wrap;
+  }
+
+  // ---- The explanation (top features) ----------------------------------------------------
+
+  function featureLabel(feature) {
+    const name = String(feature.name);
+    if (feature.kind === 'words') return 'Words \u201c' + name + '\u201d';
+    if (feature.kind === 'headline') return 'Headline words \u201c' + name + '\u201d';
+    if (name.startsWith('cue:')) return 'Cue: ' + humanise(name.slice(4), CUE_NAMES);
+    if (name.startsWith('attributions:')) {
+      return 'Attributions to ' + humanise(name.slice(13), SOURCE_KIND_NAMES).toLowerCase() + ' sources';
+    }
+    if (name === 'quotes_per_100_words') return 'Quotes per 100 words';
+    if (name === 'log_word_count') return 'Article length';
+    return humanise(name, {});
+  }
+
+  function renderExplanation(verdict) {
+    const box = byId('explanation');
+    clear(box);
+    if (!verdict) {
+      box.appendChild(el('p', 'hint', 'No model loaded, so there is no score to explain.'));
+      return;
+    }
+    box.appendChild(el('p', 'hint',
+      'The features that pushed the score most, largest first. Red bars push towards unreliable, blue towards reliable. ' +
+      '\u201cShow\u201d outlines where a feature occurs in the article.'));
+    const features = verdict.top_features || [];
+    const largest = Math.max(0.0001, ...features.map((f) => Math.abs(f.contribution)));
+    const list = el('ol', 'feature-list');
+    features.forEach((feature, i) => list.appendChild(featureRow(feature, i, largest)));
+    box.appendChild(list);
+    const sums = el('p', 'feature-sums');
+    sums.textContent = 'Starting point (bias) ' + formatSigned(verdict.bias) +
+      ', all other ' + Math.max(0, (verdict.feature_count || 0) - features.length) + ' features ' + formatSigned(verdict.rest) +
+      ', log odds ' + formatSigned(verdict.logit) + ' \u2192 probability ' + formatNumber(verdict.probability_unreliable, 2) + '.';
+    box.appendChild(sums);
+  }
+
+  function featureRow(feature, i, largest) {
+    const c = Number(feature.contribution);
+    const item = el('li', 'feature ' + (c >= 0 ? 'feature-up' : 'feature-down'));
+    const name = el('span', 'feature-name', featureLabel(feature));
+    item.appendChild(name);
+    const bar = el('span', 'feature-bar');
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = el('span', 'feature-fill');
+    fill.style.width = (Math.abs(c) / largest * 50).toFixed(1) + '%';
+    bar.appendChild(fill);
+    item.appendChild(bar);
+    const value = el('span', 'feature-value', formatSigned(c));
+    value.title = 'contribution to the log odds; value ' + feature.value;
+    item.appendChild(value);
+    item.appendChild(el('span', 'visually-hidden', c >= 0 ? ' towards unreliable' : ' towards reliable'));
+    const spans = feature.spans || [];
+    if (spans.length) {
+      const show = el('button', 'button-small', 'Show');
+      show.type = 'button';
+      show.setAttribute('aria-pressed', 'false');
+      show.setAttribute('aria-label', 'Show ' + featureLabel(feature) + ' in the article (' + spans.length + ')');
+      show.dataset.feature = String(i);
+      show.addEventListener('click', () => toggleFeature(show, spans));
+      item.appendChild(show);
+    } else {
+      item.appendChild(el('span', 'button-small-placeholder'));
+    }
+    return item;
+  }
+
+  function toggleFeature(button, spans) {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    for (const b of document.querySelectorAll('.feature-list button[aria-pressed]')) b.setAttribute('aria-pressed', 'false');
+    button.setAttribute('aria-pressed', on ? 'true' : 'false');
+    state.featureSpans = on ? spans : null;
+    renderArticle();
+    if (on) {
+      const first = document.querySelector('#article-text .feature-hit');
+      if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      setStatus('Outlined ' + spans.length + (spans.length === 1 ? ' place' : ' places') + ' in the article.');
+    } else {
+      setStatus('Outline cleared.');
+    }
+  }
+
+  // ---- Legend: the cue kinds, their strengths and on/off switches -------------------------
+
+  function renderLegend(cues) {
+    const list = byId('legend-list');
+    clear(list);
+    if (!cues.length) {
+      list.appendChild(el('li', 'hint', 'No cues found.'));
+      return;
+    }
+    for (const cue of cues) list.appendChild(legendItem(cue));
+  }
+
+  function legendItem(cue) {
+    const item = el('li', 'legend-item');
+    const count = (cue.evidence || []).length;
+    const id = 'cue-toggle-' + cue.id;
+    const input = el('input');
+    input.type = 'checkbox';
+    input.id = id;
+    input.checked = true;
+    input.disabled = count === 0;
+    input.addEventListener('change', () => {
+      if (input.checked) state.hiddenCues.delete(cue.id); else state.hiddenCues.add(cue.id);
+      renderArticle();
+    });
+    const label = el('label', 'legend-label');
+    label.htmlFor = id;
+    label.appendChild(el('span', 'swatch ' + cueClass(cue.id)));
+    label.appendChild(el('span', 'legend-name', humanise(cue.id, CUE_NAMES)));
+    label.appendChild(el('span', 'legend-count', count ? String(count) : 'no spans'));
+    item.appendChild(input);
+    item.appendChild(label);
+    const strength = el('span', 'strength');
+    strength.setAttribute('aria-hidden', 'true');
+    const fill = el('span', 'strength-fill ' + cueClass(cue.id));
+    fill.style.width = (Math.max(0, Math.min(1, cue.strength)) * 100).toFixed(0) + '%';
+    strength.appendChild(fill);
+    item.appendChild(strength);
+    item.appendChild(el('span', 'legend-detail',
+      'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
+    return item;
+  }
+
+  // ---- The article text with its highlights ----------------------------------------------
+
+  /** Every marked range of the text, as UTF-16 ranges with what they mean. */
+  function collectLayers(report, index) {
+    const layers = [];
+    for (const cue of report.cues || []) {
+      if (state.hiddenCues.has(cue.id)) continue;
+      for (const span of cue.evidence || []) {
+        layers.push({ type: 'cue', cue, span, ...index.range(span) });
+      }
+    }
+    for (const block of report.removed || []) {
+      layers.push({ type: 'removed', block, ...index.range(block) });
+    }
+    const headline = report.article && report.article.headline;
+    if (headline) layers.push({ type: 'headline', ...index.range(headline) });
+    for (const span of state.featureSpans || []) layers.push({ type: 'feature', ...index.range(span) });
+    return layers.filter((l) => l.to > l.from);
+  }
+
+  /** Cuts the text at every layer edge; each piece lists the layers covering all of it. */
+  function segment(textLength, layers) {
+    const cuts = new Set([0, textLength]);
+    for (const l of layers) { cuts.add(l.from); cuts.add(l.to); }
+    const points = [...cuts].filter((x) => x >= 0 && x <= textLength).sort((a, b) => a - b);
+    const pieces = [];
+    for (let k = 0; k + 1 < points.length; k++) {
+      const from = points[k];
+      const to = points[k + 1];
+      if (to <= from) continue;
+      pieces.push({ from, to, layers: layers.filter((l) => l.from <= from && l.to >= to) });
+    }
+    return pieces;
+  }
+
+  function cueReason(cue) {
+    return humanise(cue.id, CUE_NAMES) + ': ' + (cue.description || '') +
+      ' (strength ' + formatNumber(cue.strength, 2) + (cue.detail ? '; ' + cue.detail : '') + ')';
+  }
+
+  /** One hidden description per set of cues, for aria-describedby of the highlights. */
+  function describedBy(cues, registry) {
+    const key = cues.map((c) => c.id).join(' ');
+    if (!registry.has(key)) {
+      const node = el('div', null, cues.map(cueReason).join(' \u2022 '));
+      node.id = 'cue-reason-' + registry.size;
+      byId('cue-descriptions').appendChild(node);
+      registry.set(key, node.id);
+    }
+    return registry.get(key);
+  }
+
+  function renderArticle() {
+    const box = byId('article-text');
+    clear(box);
+    clear(byId('cue-descriptions'));
+    hideTooltip();
+    const report = state.report;
+    const index = state.index;
+    if (!report || !index) return;
+    const text = index.text;
+    const registry = new Map();
+    for (const piece of segment(text.length, collectLayers(report, index))) {
+      box.appendChild(renderPiece(text.slice(piece.from, piece.to), piece.layers, registry));
+    }
+  }
+
+  function renderPiece(text, layers, registry) {
+    const cueLayers = layers.filter((l) => l.type === 'cue');
+    const classes = [];
+    const removed = layers.find((l) => l.type === 'removed');
+    if (removed) classes.push('leftover');
+    if (layers.some((l) => l.type === 'headline')) classes.push('headline-text');
+    if (layers.some((l) => l.type === 'feature')) classes.push('feature-hit');
+    if (!cueLayers.length) {
+      if (!classes.length) return document.createTextNode(text);
+      const span = el('span', classes.join(' '), text);
+      if (removed) span.title = 'Removed as page leftover: ' + humanise(removed.block.category, REMOVED_CATEGORY_NAMES);
+      return span;
+    }
+    const cues = [];
+    for (const l of cueLayers) if (!cues.includes(l.cue)) cues.push(l.cue);
+    const mark = el('mark', ['hl', cueClass(cues[0].id)].concat(classes).join(' '), text);
+    if (cues.length > 1) {
+      mark.classList.add('hl-multi');
+      mark.style.setProperty('--hl-second', 'var(--' + cueClass(cues[1].id) + ')');
+    }
+    mark.tabIndex = 0;
+    mark.dataset.cues = cues.map((c) => c.id).join(' ');
+    mark.dataset.spans = cueLayers.map((l) => l.cue.id + ':' + l.span.start + '-' + l.span.end).join(' ');
+    mark.setAttribute('aria-describedby', describedBy(cues, registry));
+    return mark;
+  }
+
+  // ---- The tooltip shown on hover and keyboard focus --------------------------------------
+
+  function showTooltip(mark) {
+    const tip = byId('cue-tooltip');
+    const report = state.report;
+    if (!report) return;
+    clear(tip);
+    const ids = (mark.dataset.cues || '').split(' ');
+    for (const cue of report.cues || []) {
+      if (!ids.includes(cue.id)) continue;
+      const row = el('div', 'tip-row');
+      row.appendChild(el('span', 'swatch ' + cueClass(cue.id)));
+      const words = el('span', 'tip-text');
+      words.appendChild(el('strong', null, humanise(cue.id, CUE_NAMES)));
+      words.appendChild(document.createTextNode(' \u2014 ' + (cue.description || '')));
+      words.appendChild(el('span', 'tip-detail', 'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
+      row.appendChild(words);
+      tip.appendChild(row);
+    }
+    tip.hidden = false;
+    placeTooltip(tip, mark);
+  }
+
+  /** Puts the tooltip under the highlight (above if there is no room), inside the viewport. */
+  function placeTooltip(tip, mark) {
+    const rects = mark.getClientRects();
+    const r = rects.length ? rects[0] : mark.getBoundingClientRect();
+    const margin = 8;
+    const viewport = document.documentElement.clientWidth;
+    tip.style.maxWidth = Math.min(360, viewport - 2 * margin) + 'px';
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    let left = Math.max(margin, Math.min(r.left, viewport - width - margin));
+    let top = r.bottom + 6;
+    if (top + height > window.innerHeight - margin && r.top - height - 6 > margin) top = r.top - height - 6;
+    tip.style.left = (left + window.scrollX) + 'px';
+    tip.style.top = (top + window.scrollY) + 'px';
+  }
+
+  function hideTooltip() {
+    const tip = byId('cue-tooltip');
+    if (tip) tip.hidden = true;
+  }
+
+  function wireTooltip() {
+    const box = byId('article-text');
+    const markOf = (target) => (target instanceof Element ? target.closest('mark.hl') : null);
+    box.addEventListener('focusin', (e) => { const m = markOf(e.target); if (m) showTooltip(m); });
+    box.addEventListener('focusout', hideTooltip);
+    box.addEventListener('mouseover', (e) => { const m = markOf(e.target); if (m) showTooltip(m); });
+    box.addEventListener('mouseout', (e) => {
+      const m = markOf(e.target);
+      if (m && !m.contains(e.relatedTarget) && document.activeElement !== m) hideTooltip();
+    });
+    document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTooltip(); });
+    window.addEventListener('resize', hideTooltip);
+  }
+
+  // ---- Attributions, leftovers, warnings -------------------------------------------------
+
+  function renderAttributions(attributions) {
+    const box = byId('attributions');
+    clear(box);
+    if (!attributions.length) {
+      box.appendChild(el('p', 'hint', 'No reporting phrases found ("… said", "according to …").'));
+      return;
+    }
+    const rows = attributions.map((a) => [
+      el('q', 'phrase', a.text),
+      a.source ? a.source.text : el('span', 'muted', 'no source named'),
+      el('span', 'kind kind-' + (Object.prototype.hasOwnProperty.call(SOURCE_KIND_NAMES, a.source_kind) ? a.source_kind.replace(/_/g, '-') : 'other'),
+        humanise(a.source_kind, SOURCE_KIND_NAMES)),
+      a.outlet || el('span', 'muted', '\u2014'),
+      a.link ? externalLink(a.link) : el('span', 'muted', '\u2014'),
+    ]);
+    box.appendChild(table('Attributions', ['Phrase', 'Source', 'Kind', 'Outlet', 'Link'], rows));
+  }
+
+  function widgetNumbers(widget) {
+    const parts = [];
+    for (const [key, name] of WIDGET_NUMBER_NAMES) {
+      if (widget && typeof widget[key] === 'number') parts.push(widget[key] + ' ' + name);
+    }
+    return parts;
+  }
+
+  function renderRemoved(removed) {
+    const box = byId('removed');
+    clear(box);
+    if (!removed.length) {
+      box.appendChild(el('p', 'hint', 'Nothing was removed: the whole input was taken as the article.'));
+      return;
+    }
+    box.appendChild(el('p', 'hint',
+      removed.length + ' blocks were judged not to be article text and left out of the analysis.'));
+    const groups = new Map();
+    for (const block of removed) {
+      if (!groups.has(block.category)) groups.set(block.category, []);
+      groups.get(block.category).push(block);
+    }
+    for (const [category, blocks] of groups) box.appendChild(removedGroup(category, blocks));
+  }
+
+  function removedGroup(category, blocks) {
+    const details = el('details', 'removed-group');
+    const summary = el('summary');
+    summary.appendChild(el('span', 'removed-name', humanise(category, REMOVED_CATEGORY_NAMES)));
+    summary.appendChild(el('span', 'count-badge', String(blocks.length)));
+    const numbers = [].concat(...blocks.map((b) => widgetNumbers(b.widget)));
+    if (numbers.length) summary.appendChild(el('span', 'widget-numbers', numbers.join(' \u00b7 ')));
+    details.appendChild(summary);
+    const list = el('ul', 'removed-list');
+    for (const block of blocks) {
+      const item = el('li');
+      item.appendChild(el('span', 'removed-text', block.text));
+      const nums = widgetNumbers(block.widget);
+      if (nums.length) item.appendChild(el('span', 'widget-numbers', nums.join(' \u00b7 ')));
+      item.appendChild(el('span', 'removed-rule', 'rule: ' + block.rule));
+      list.appendChild(item);
+    }
+    details.appendChild(list);
+    return details;
+  }
+
+  /** The report's warnings, plus one if the offsets cannot fit the text shown (should not happen). */
+  function pageWarnings(report, index) {
+    const warnings = (report.warnings || []).slice();
+    if (!report.page && report.input && report.input.bytes !== index.byteLength) {
+      warnings.push('The server analyzed ' + report.input.bytes + ' bytes but the page holds ' + index.byteLength +
+        '; highlights may be misplaced.');
+    }
+    return warnings;
+  }
+
+  function renderWarnings(warnings) {
+    const card = byId('warnings-card');
+    const list = byId('warnings');
+    clear(list);
+    card.hidden = !warnings.length;
+    for (const w of warnings) list.appendChild(el('li', null, w));
+  }
+
+  function renderFooter(report) {
+    const parts = ['report schema ' + report.schema_version, 'credence ' + report.credence_version];
+    if (report.verdict && report.verdict.model) parts.push('model ' + report.verdict.model);
+    if (report.input) parts.push(report.input.bytes.toLocaleString() + ' bytes analyzed');
+    byId('report-footer').textContent = parts.join(' \u00b7 ');
+  }
+
+  // ---- Wiring the form -------------------------------------------------------------------
+
+  function wireForm() {
+    const form = byId('analyze-form');
+    const textarea = byId('article-input');
+    form.addEventListener('submit', (e) => { e.preventDefault(); analyze(); });
+    textarea.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); analyze(); }
+    });
+    byId('file-input').addEventListener('change', (e) => readFile(e.target.files && e.target.files[0]));
+    byId('clear-button').addEventListener('click', () => {
+      form.reset();
+      hideError();
+      setStatus('Cleared.');
+      textarea.focus();
+    });
+    wireDrop(textarea);
+  }
+
+  /** Dropping a file on the textarea loads it; dropping elsewhere must not open the file. */
+  function wireDrop(textarea) {
+    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    window.addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
+    window.addEventListener('drop', (e) => { if (hasFiles(e)) e.preventDefault(); });
+    textarea.addEventListener('dragenter', (e) => { if (hasFiles(e)) textarea.classList.add('is-dragging'); });
+    textarea.addEventListener('dragleave', () => textarea.classList.remove('is-dragging'));
+    textarea.addEventListener('drop', (e) => {
+      textarea.classList.remove('is-dragging');
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      readFile(e.dataTransfer.files[0]);
+    });
+  }
+
+  wireForm();
+  wireTooltip();
+  // Exposed for the browser test only (tests/browser/page_test.mjs).
+  window.credencePage = { ByteIndex };
+})();

@@ -19,15 +19,18 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   cmd->add_option("--port", args->port, "Port to listen on (0: any free port, printed)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  cmd->add_option("--threads", args->threads,
-                  "Worker threads, each serving one connection at a time (default: 4 per core, at least 4)")
+  cmd->add_option("--threads", args->threads, "Analyses run at once, in arrival order (default: one per core)")
       ->check(CLI::Range(1, 1024));
+  cmd->add_option("--connections", args->connections,
+                  "Connections served at once, one worker thread each")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
   cmd->add_option("--queue", args->queue,
                   "Connections that may wait for a free worker; beyond them analysis requests get 503")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();
   cmd->add_option("--batch-threads", args->batch_threads,
-                  "Analysis threads of one POST /v1/batch request (default: one per core)")
+                  "Threads reading and writing one POST /v1/batch request (default: one per core)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", args->max_body_bytes,
                   "Largest request body; larger ones get 413. K, M, G suffixes. Default 16M")
@@ -62,6 +65,7 @@ int RunServeCommand(const ServeArgs& args) {
   HttpApi api(*analyzer, {.host = args.host,
                           .port = args.port,
                           .threads = args.threads,
+                          .connections = args.connections,
                           .queue = args.queue,
                           .batch_threads = args.batch_threads,
                           .max_body_bytes = args.max_body_bytes,

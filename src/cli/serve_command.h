@@ -13,9 +13,10 @@ namespace credence::internal {
 struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::size_t threads = 0;                           // workers; 0: 4 per core (at least 4)
+  std::size_t threads = 0;                           // analyses at once; 0: one per core
+  std::size_t connections = 64;                      // connections served at once
   std::size_t queue = 128;                           // connections waiting for a worker; beyond: 503
-  std::size_t batch_threads = 0;                     // analysis threads of one POST /v1/batch; 0: one per core
+  std::size_t batch_threads = 0;                     // threads of one POST /v1/batch; 0: one per core
   std::size_t max_body_bytes = std::size_t{16} << 20;
   int timeout_seconds = 30;
   std::string model;                                 // --model: as for analyze

@@ -2,6 +2,7 @@
 #include "server/batch_stream.h"
 
 #include <atomic>
+#include <optional>
 #include <utility>
 
 #include "io/byte_stream.h"
@@ -22,6 +23,8 @@ BatchStreamCounts StreamBatch(const Analyzer& analyzer, std::string body, const 
     return reader->Next(record);
   };
   auto work = [&](BatchRecord&& record) {
+    std::optional<AnalysisSlots::Held> slot;
+    if (options.slots != nullptr) slot.emplace(*options.slots);
     return AnalyzeRecord(analyzer, std::move(record), fields, options.format, options.max_record);
   };
   auto emit = [&](BatchResult&& result) {

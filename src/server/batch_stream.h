@@ -13,6 +13,7 @@
 #include "credence/analyzer.h"
 #include "credence/status.h"
 #include "io/batch_output.h"
+#include "server/analysis_slots.h"
 
 namespace credence::internal {
 
@@ -20,6 +21,7 @@ struct BatchStreamOptions {
   std::size_t threads = 0;        // analysis threads; 0 = one per core
   std::size_t max_record = std::size_t{16} << 20;  // bytes of one line (and of one article)
   BatchFormat format;             // JSONL: the whole report or the chosen fields
+  AnalysisSlots* slots = nullptr; // when set, each analysis holds one of these slots
 };
 
 struct BatchStreamCounts {

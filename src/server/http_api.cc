@@ -39,7 +39,7 @@ class ForwardingQueue : public httplib::TaskQueue {
 // When this thread's request started (its headers read); for the latency.
 thread_local std::optional<std::chrono::steady_clock::time_point> t_request_start;
 
-std::size_t DefaultWorkers() { return std::max<std::size_t>(4, 4 * std::max(1u, std::thread::hardware_concurrency())); }
+std::size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 // The `fields` query parameter ("a,b"): the report sections to keep.
 std::vector<std::string> SplitFields(const std::string& list) {
@@ -55,9 +55,11 @@ std::vector<std::string> SplitFields(const std::string& list) {
 }  // namespace
 
 HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
-    : analyzer_(analyzer), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
-  pool_ = std::make_unique<BoundedTaskQueue>(options_.threads > 0 ? options_.threads : DefaultWorkers(),
-                                             options_.queue);
+    : analyzer_(analyzer),
+      options_(std::move(options)),
+      pool_(std::make_unique<BoundedTaskQueue>(options_.connections, options_.queue)),
+      slots_(options_.threads > 0 ? options_.threads : Cores()),
+      server_(std::make_unique<httplib::Server>()) {
   server_->new_task_queue = [this] { return new ForwardingQueue(*pool_); };
   server_->set_payload_max_length(options_.max_body_bytes);
   // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a
@@ -66,6 +68,10 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
+  // Answers leave at once: with Nagle's algorithm on, a kept-alive
+  // connection waited ~40 ms for the client's delayed ACK on every answer.
+  server_->set_tcp_nodelay(true);
+  server_->set_keep_alive_max_count(100);
   server_->set_read_timeout(options_.timeout_seconds, 0);
   server_->set_write_timeout(options_.timeout_seconds, 0);
   AddPageRoutes();
@@ -139,14 +145,17 @@ void HttpApi::AddApiRoutes() {
   });
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     const Model* model = analyzer_.model();
-    res.set_content(metrics_.Render(pool_->load(), CREDENCE_VERSION, model != nullptr ? model->id() : ""),
+    res.set_content(metrics_.Render(pool_->load(), slots_.load(), CREDENCE_VERSION, model != nullptr ? model->id() : ""),
                     "text/plain; version=0.0.4; charset=utf-8");
   });
   server_->Post("/v1/analyze", [this](const httplib::Request& req, httplib::Response& res) {
     if (Overloaded(res)) return;
     Result<AnalyzeRequest> request = ParseAnalyzeRequest(req.body, options_.max_body_bytes);
     if (!request) return SetError(res, 400, "bad_request", request.error().message());
-    Result<AnalyzedInput> done = AnalyzeInput(analyzer_, std::move(request->body), request->options);
+    Result<AnalyzedInput> done = [&] {
+      AnalysisSlots::Held slot(slots_);
+      return AnalyzeInput(analyzer_, std::move(request->body), request->options);
+    }();
     if (!done) {
       const StatusCode code = done.error().code();
       return SetError(res, code == StatusCode::kTooLarge ? 413 : code == StatusCode::kInternal ? 500 : 400,
@@ -156,7 +165,8 @@ void HttpApi::AddApiRoutes() {
   });
   server_->Post("/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
     if (Overloaded(res)) return;
-    BatchStreamOptions batch{.threads = options_.batch_threads, .max_record = options_.max_body_bytes, .format = {}};
+    BatchStreamOptions batch{
+        .threads = options_.batch_threads, .max_record = options_.max_body_bytes, .format = {}, .slots = &slots_};
     batch.format.fields = SplitFields(req.get_param_value("fields"));
     if (std::string bad = CheckFields(batch.format); !bad.empty()) return SetError(res, 400, "bad_request", bad);
     if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)

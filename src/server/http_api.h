@@ -10,7 +10,9 @@
 // that cannot be read (ParseAnalyzeRequest's messages) or an article that
 // cannot be analyzed (empty, binary), 413 for a body above max_body_bytes,
 // 404 for an unknown path, 503 when every worker is busy and the waiting
-// queue is full (BoundedTaskQueue). One shared Analyzer serves every worker.
+// queue is full (BoundedTaskQueue). Workers hold connections; analyses take
+// one of `threads` slots in arrival order (AnalysisSlots), so the CPU runs
+// as many as it has cores. One shared Analyzer serves every worker.
 #pragma once
 
 #include <atomic>
@@ -20,6 +22,7 @@
 
 #include "credence/analyzer.h"
 #include "credence/status.h"
+#include "server/analysis_slots.h"
 #include "server/bounded_task_queue.h"
 #include "server/server_metrics.h"
 
@@ -34,9 +37,10 @@ namespace credence::internal {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                               // 0: any free port (see HttpApi::port)
-  std::size_t threads = 0;                       // workers, one connection each; 0 = 4 per core (at least 4)
+  std::size_t threads = 0;                       // analyses at once; 0 = one per core
+  std::size_t connections = 64;                  // connections served at once (a worker thread each)
   std::size_t queue = 128;                       // connections that may wait for a worker; beyond: 503
-  std::size_t batch_threads = 0;                 // analysis threads of one POST /v1/batch; 0 = one per core
+  std::size_t batch_threads = 0;                 // threads reading and writing one POST /v1/batch; 0 = one per core
   std::size_t max_body_bytes = std::size_t{16} << 20;
   int timeout_seconds = 30;                      // for reading a request and writing its answer
   std::string web_dir;                           // "": the page's built-in files; else read from this folder
@@ -60,8 +64,9 @@ class HttpApi {
   void Run();
   // Makes Run() return, or keeps it from starting; safe from any thread.
   void Stop();
-  // The worker pool's present load (as GET /metrics reports it).
+  // The worker pool's and the analysis slots' present load (as GET /metrics reports them).
   BoundedTaskQueue::Load pool_load() const;
+  AnalysisSlots::Load analysis_load() const { return slots_.load(); }
 
  private:
   void AddPageRoutes();
@@ -75,6 +80,7 @@ class HttpApi {
   const Analyzer& analyzer_;
   ServerOptions options_;
   std::unique_ptr<BoundedTaskQueue> pool_;
+  AnalysisSlots slots_;
   std::unique_ptr<httplib::Server> server_;
   ServerMetrics metrics_;
   int port_ = 0;

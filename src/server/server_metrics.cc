@@ -45,6 +45,13 @@ void Header(std::string& out, std::string_view name, std::string_view type, std:
   out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
 }
 
+// A metric with one sample and no labels.
+void Single(std::string& out, std::string_view name, std::string_view type, std::string_view help,
+            std::uint64_t value) {
+  Header(out, name, type, help);
+  out.append(name).append(" ").append(std::to_string(value)).append("\n");
+}
+
 }  // namespace
 
 void ServerMetrics::RecordRequest(std::string_view path, int status, double seconds) {
@@ -71,8 +78,8 @@ void ServerMetrics::RecordBatch(std::uint64_t records, std::uint64_t errors) {
   batch_errors_ += errors;
 }
 
-std::string ServerMetrics::Render(const BoundedTaskQueue::Load& pool, std::string_view version,
-                                  std::string_view model) const {
+std::string ServerMetrics::Render(const BoundedTaskQueue::Load& pool, const AnalysisSlots::Load& analyses,
+                                  std::string_view version, std::string_view model) const {
   std::lock_guard lock(mu_);
   std::string out;
   Header(out, "credence_http_requests_total", "counter", "HTTP requests answered, by route and status code.");
@@ -108,20 +115,16 @@ std::string ServerMetrics::Render(const BoundedTaskQueue::Load& pool, std::strin
   out += "credence_batch_records_total{result=\"analyzed\"} " + std::to_string(batch_records_ - batch_errors_) + "\n";
   out += "credence_batch_records_total{result=\"error\"} " + std::to_string(batch_errors_) + "\n";
 
-  Header(out, "credence_workers", "gauge", "Worker threads, each serving one connection at a time.");
-  out += "credence_workers " + std::to_string(pool.workers) + "\n";
-  Header(out, "credence_workers_busy", "gauge", "Workers serving a connection now.");
-  out += "credence_workers_busy " + std::to_string(pool.busy) + "\n";
-  Header(out, "credence_connections_waiting", "gauge", "Connections waiting for a worker.");
-  out += "credence_connections_waiting " + std::to_string(pool.waiting) + "\n";
-  Header(out, "credence_connections_waiting_max", "gauge",
-         "Connections that may wait; beyond them, analysis requests get 503.");
-  out += "credence_connections_waiting_max " + std::to_string(pool.max_waiting) + "\n";
-  Header(out, "credence_connections_rejected_total", "counter", "Connections that found the queue full.");
-  out += "credence_connections_rejected_total " + std::to_string(pool.rejected) + "\n";
+  Single(out, "credence_workers", "gauge", "Worker threads, each serving one connection at a time (--connections).", pool.workers);
+  Single(out, "credence_workers_busy", "gauge", "Workers serving a connection now.", pool.busy);
+  Single(out, "credence_connections_waiting", "gauge", "Connections waiting for a worker.", pool.waiting);
+  Single(out, "credence_connections_waiting_max", "gauge", "Connections that may wait; beyond them, analysis requests get 503.", pool.max_waiting);
+  Single(out, "credence_connections_rejected_total", "counter", "Connections that found the queue full.", pool.rejected);
 
-  Header(out, "process_resident_memory_bytes", "gauge", "Resident memory of the server process.");
-  out += "process_resident_memory_bytes " + std::to_string(ResidentBytes()) + "\n";
+  Single(out, "credence_analyses_running", "gauge", "Analyses running now (at most credence_analysis_slots).", analyses.running);
+  Single(out, "credence_analyses_waiting", "gauge", "Requests waiting for an analysis slot, in arrival order.", analyses.waiting);
+  Single(out, "credence_analysis_slots", "gauge", "Analyses that may run at once (--threads).", analyses.slots);
+  Single(out, "process_resident_memory_bytes", "gauge", "Resident memory of the server process.", ResidentBytes());
   Header(out, "credence_build_info", "gauge", "The server's version and content model.");
   out += "credence_build_info{version=\"" + LabelValue(version) + "\",model=\"" + LabelValue(model) + "\"} 1\n";
   return out;

@@ -1,7 +1,7 @@
 // ServerMetrics: what `credence serve` counts, rendered for GET /metrics in
 // Prometheus' text format (version 0.0.4): requests by route and status
 // code, a latency histogram per route, error answers by kind, batch records,
-// the worker pool's load and the process' memory. Thread-safe; recording
+// the worker pool's and the analysis slots' load and the process' memory. Thread-safe; recording
 // takes one short lock, far below the cost of an analysis.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/analysis_slots.h"
 #include "server/bounded_task_queue.h"
 
 namespace credence::internal {
@@ -34,7 +35,8 @@ class ServerMetrics {
   void RecordBatch(std::uint64_t records, std::uint64_t errors);
 
   // The exposition text; `pool` is the worker pool's present load.
-  std::string Render(const BoundedTaskQueue::Load& pool, std::string_view version, std::string_view model) const;
+  std::string Render(const BoundedTaskQueue::Load& pool, const AnalysisSlots::Load& analyses, std::string_view version,
+                     std::string_view model) const;
 
  private:
   struct RouteStats {

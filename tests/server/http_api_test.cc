@@ -33,8 +33,12 @@ class HttpApiTest : public ::testing::Test {
     ASSERT_TRUE(api_->Bind().ok());
     server_ = std::thread([this] { api_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", api_->port());
+    // One connection, so one worker: a request's metrics are recorded
+    // (after its answer is written) before the next request is read.
+    client_->set_keep_alive(true);
   }
   void TearDown() override {
+    client_.reset();  // closes its kept-alive connection, which would hold a worker until its timeout
     api_->Stop();
     if (server_.joinable()) server_.join();
   }
@@ -163,7 +167,9 @@ TEST_F(HttpApiTest, MetricsCountRequestsLatencyAndErrors) {
             std::string::npos) << m;
   EXPECT_NE(m.find("credence_http_request_duration_seconds_count{route=\"/v1/analyze\"} 3\n"), std::string::npos);
   EXPECT_NE(m.find("# TYPE credence_http_request_duration_seconds histogram\n"), std::string::npos);
-  EXPECT_NE(m.find("credence_workers 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_workers 64\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_analysis_slots 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("credence_analyses_running 0\n"), std::string::npos) << m;
   EXPECT_NE(m.find("process_resident_memory_bytes "), std::string::npos);
   // A scan of made-up paths is counted under one label, not one per path.
   client_->Get("/a");
@@ -192,7 +198,7 @@ TEST_F(HttpApiTest, ServesTheBuiltInPage) {
 // holds nothing: analysis requests get 503 at once, health still answers.
 TEST(HttpApiSaturation, AFullPoolAnswers503) {
   HttpApi api(testing::ModelFreeAnalyzer(),
-              ServerOptions{.host = "127.0.0.1", .port = 0, .threads = 1, .queue = 0, .timeout_seconds = 5});
+              ServerOptions{.host = "127.0.0.1", .port = 0, .threads = 1, .connections = 1, .queue = 0, .timeout_seconds = 5});
   ASSERT_TRUE(api.Bind().ok());
   std::thread server([&] { api.Run(); });
   const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
