@@ -189,7 +189,7 @@ def cmd_report(a):
         start_rss, start_hwm, start_threads = (int(x) for x in f.readline().split("\t"))
     batch = peers.get("batch", (0.0,))[0]
     cli = peers.get("cli", (0.0,))[0]
-    server = f"credence serve {a.server_args or '(default worker threads)'}"
+    server = f"credence serve {a.server_args or '(default --threads: one analysis per core)'}"
     article = f"{art_id} ({art_source}), {art_bytes}-byte text, {body_bytes}-byte body"
 
     rows = []

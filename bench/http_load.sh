@@ -43,7 +43,8 @@
 # Flags:
 #   --duration S         seconds of each wrk run (default 10)
 #   --connections "LIST" connection counts, in order (default "1 8 64")
-#   --threads N          the server's worker threads (default: the server's own)
+#   --threads N          the server's analyses at once, `serve --threads` (default: the
+#                        server's own, one per core)
 #   --build DIR          build directory holding `credence` (default build/release)
 #   --no-build           use the binary as it is (default: build the target
 #                        `credence` first: the release preset, or DIR's cmake)

@@ -5,7 +5,9 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -36,6 +38,17 @@ class ForwardingQueue : public httplib::TaskQueue {
   BoundedTaskQueue& pool_;
 };
 
+// cpp-httplib listens with a backlog of 5 connections (compiled into the
+// library). Under load, clients that reconnect while the accepting thread
+// waits for a core overflowed it: Linux dropped their handshakes and they
+// retried after 1-3 s (wrk's p99 at 64 connections: 2-5 s while the server
+// answered every request it read within 0.25 s). This subclass reaches the
+// listening socket so that Bind can listen again with the system's maximum.
+class ListeningServer : public httplib::Server {
+ public:
+  socket_t listening_socket() const { return svr_sock_; }
+};
+
 // When this thread's request started (its headers read); for the latency.
 thread_local std::optional<std::chrono::steady_clock::time_point> t_request_start;
 
@@ -59,7 +72,7 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
       options_(std::move(options)),
       pool_(std::make_unique<BoundedTaskQueue>(options_.connections, options_.queue)),
       slots_(options_.threads > 0 ? options_.threads : Cores()),
-      server_(std::make_unique<httplib::Server>()) {
+      server_(std::make_unique<ListeningServer>()) {
   server_->new_task_queue = [this] { return new ForwardingQueue(*pool_); };
   server_->set_payload_max_length(options_.max_body_bytes);
   // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a
@@ -223,6 +236,9 @@ Status HttpApi::Bind() {
   if (port_ < 0)
     return Status(StatusCode::kIoError, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                             " (is the port taken, or the host not this machine's?)");
+  // Listening again on a listening socket only changes its backlog.
+  if (::listen(static_cast<ListeningServer&>(*server_).listening_socket(), SOMAXCONN) != 0)
+    return Status(StatusCode::kIoError, std::string("cannot set the listening backlog: ") + std::strerror(errno));
   return Status::Ok();
 }
 
