@@ -17,6 +17,7 @@ packages=(
   chromium  # the web page's browser test (tests/browser, with playwright-core from npm)
   python3-yaml python3-jsonschema  # tests/server/test_openapi.py (web/openapi.yaml against the server)
   fasttext  # the peer that bench/model_vs_fasttext.sh measures against
+  wrk  # bench/http_load.sh drives credence serve with it
   python3-readability  # readability-lxml: a peer that bench/extraction.sh measures against
 )
 # Readability.js (bench/peers, installed by bench/extraction.sh with npm ci)

@@ -3,8 +3,11 @@
 # runs the whole C++ test suite twice: a release build, then a build under
 # AddressSanitizer and UndefinedBehaviorSanitizer. ctest includes the Python module's tests
 # (tests/python, with /usr/bin/python3; under the sanitizers with the ASan runtime preloaded), the
-# Dask example against `credence batch` (2 LocalCluster workers) and the batch --resume test that
-# kills a run with SIGKILL. Tests that read ../shared skip with a message
+# Dask example against `credence batch` (2 LocalCluster workers), the batch --resume test that
+# kills a run with SIGKILL, the HTTP tests against servers on 127.0.0.1 (tests/server, with
+# web/openapi.yaml checked against a running server) and the web page's browser test in headless
+# Chromium (tests/browser: playwright-core installed from npm by `npm ci` on first use; required
+# here, not skipped). Tests that read ../shared skip with a message
 # when it is absent (set CREDENCE_SHARED to point elsewhere). Last, a
 # train-and-eval smoke test of the content model on ../shared's datasets.
 # Between them, the HTML extraction is scored on ../shared/bench/extraction
