@@ -70,10 +70,13 @@
     return words.charAt(0).toUpperCase() + words.slice(1);
   }
 
-  /** A CSS class suffix for a cue id: known ids keep their colour, others share one. */
-  function cueClass(id) {
-    return Object.prototype.hasOwnProperty.call(CUE_NAMES, id) ? 'cue-' + id.replace(/_/g, '-') : 'cue-other';
+  /** A CSS class for a report enum value: `prefix` + the value (dashes) when `names` knows it, else `prefix` + 'other'. */
+  function knownClass(prefix, id, names) {
+    return prefix + (Object.prototype.hasOwnProperty.call(names, id) ? String(id).replace(/_/g, '-') : 'other');
   }
+
+  /** A CSS class for a cue id: known ids keep their colour, others share one. */
+  function cueClass(id) { return knownClass('cue-', id, CUE_NAMES); }
 
   function formatNumber(value, digits) {
     return Number(value).toFixed(digits);
@@ -763,8 +766,7 @@
     const rows = attributions.map((a) => [
       el('q', 'phrase', a.text),
       a.source ? a.source.text : el('span', 'muted', 'no source named'),
-      el('span', 'kind kind-' + (Object.prototype.hasOwnProperty.call(SOURCE_KIND_NAMES, a.source_kind) ? a.source_kind.replace(/_/g, '-') : 'other'),
-        humanise(a.source_kind, SOURCE_KIND_NAMES)),
+      el('span', 'kind ' + knownClass('kind-', a.source_kind, SOURCE_KIND_NAMES), humanise(a.source_kind, SOURCE_KIND_NAMES)),
       a.outlet || el('span', 'muted', '\u2014'),
       a.link ? externalLink(a.link) : el('span', 'muted', '\u2014'),
     ]);

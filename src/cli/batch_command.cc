@@ -197,15 +197,7 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args) {
 }
 
 int RunBatchCommand(const BatchArgs& args) {
-  BatchFormat format{.csv = args.format == "csv", .fields = {}};
-  for (std::size_t i = 0; i <= args.fields.size();) {
-    std::size_t comma = std::min(args.fields.find(',', i), args.fields.size());
-    std::string f = args.fields.substr(i, comma - i);
-    f.erase(0, f.find_first_not_of(' '));
-    f.erase(f.find_last_not_of(' ') + 1);
-    if (!f.empty()) format.fields.push_back(f);
-    i = comma + 1;
-  }
+  BatchFormat format{.csv = args.format == "csv", .fields = ParseFieldList(args.fields)};
   if (std::string bad = CheckFields(format); !bad.empty()) {
     std::cerr << "credence: error: " << bad << "\n";
     return kExitUsage;

@@ -96,6 +96,19 @@ void WriteChosenFields(const Document& doc, const Report& report, const std::vec
 const std::vector<std::string> kCsvColumns = {"id",    "source", "position", "url",  "title",   "label",
                                               "probability", "words", "cues", "site", "removed", "error"};
 
+std::vector<std::string> ParseFieldList(std::string_view list) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', i), list.size());
+    std::string_view f = list.substr(i, comma - i);
+    f.remove_prefix(std::min(f.find_first_not_of(' '), f.size()));
+    f = f.substr(0, f.find_last_not_of(' ') + 1);
+    if (!f.empty()) out.emplace_back(f);
+    i = comma + 1;
+  }
+  return out;
+}
+
 std::string CheckFields(const BatchFormat& format) {
   for (const std::string& f : format.fields) {
     const bool ok = format.csv ? Known(kCsvColumns, f) : (Known(kJsonExtraFields, f) || Known(kReportKeys, f));

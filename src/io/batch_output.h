@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "credence/document.h"
@@ -26,6 +27,10 @@ struct BatchFormat {
 // words, cues ("hedging=0.82;..."), site (its consensus rating), removed
 // (blocks), error.
 extern const std::vector<std::string> kCsvColumns;
+
+// The names in a comma-separated list ("label, cues"), blanks around them
+// trimmed and empty ones skipped: `batch --fields` and /v1/batch's `fields`.
+std::vector<std::string> ParseFieldList(std::string_view list);
 
 // Returns "" when every name in `format.fields` is one the format knows,
 // else a message naming the first unknown one.

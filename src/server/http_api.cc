@@ -54,17 +54,6 @@ thread_local std::optional<std::chrono::steady_clock::time_point> t_request_star
 
 std::size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-// The `fields` query parameter ("a,b"): the report sections to keep.
-std::vector<std::string> SplitFields(const std::string& list) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', i), list.size());
-    if (comma > i) out.push_back(list.substr(i, comma - i));
-    i = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
@@ -94,6 +83,12 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
   AddPageRoutes();
   AddApiRoutes();
   AddErrorHandling();
+}
+
+void HttpApi::Handle(std::string_view method, const char* path, httplib::Server::Handler handler) {
+  if (method == "GET") server_->Get(path, std::move(handler));
+  else server_->Post(path, std::move(handler));
+  metrics_.AddRoute(path);
 }
 
 HttpApi::~HttpApi() {
@@ -140,14 +135,14 @@ void HttpApi::AddPageRoutes() {
       res.set_content(std::move(*file), type);
     };
   };
-  server_->Get("/", serve_file("index.html", "text/html; charset=utf-8"));
-  server_->Get("/app.css", serve_file("app.css", "text/css; charset=utf-8"));
-  server_->Get("/app.js", serve_file("app.js", "text/javascript; charset=utf-8"));
-  server_->Get("/openapi.yaml", serve_file("openapi.yaml", "application/yaml; charset=utf-8"));
+  Handle("GET", "/", serve_file("index.html", "text/html; charset=utf-8"));
+  Handle("GET", "/app.css", serve_file("app.css", "text/css; charset=utf-8"));
+  Handle("GET", "/app.js", serve_file("app.js", "text/javascript; charset=utf-8"));
+  Handle("GET", "/openapi.yaml", serve_file("openapi.yaml", "application/yaml; charset=utf-8"));
 }
 
 void HttpApi::AddApiRoutes() {
-  server_->Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) {
+  Handle("GET", "/v1/health", [this](const httplib::Request&, httplib::Response& res) {
     std::string body;
     JsonStream json(&body);
     json.BeginObject();
@@ -160,12 +155,12 @@ void HttpApi::AddApiRoutes() {
     body.push_back('\n');
     res.set_content(body, kJson);
   });
-  server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+  Handle("GET", "/metrics", [this](const httplib::Request&, httplib::Response& res) {
     const Model* model = analyzer_.model();
     res.set_content(metrics_.Render(pool_->load(), slots_.load(), CREDENCE_VERSION, model != nullptr ? model->id() : ""),
                     "text/plain; version=0.0.4; charset=utf-8");
   });
-  server_->Post("/v1/analyze", [this](const httplib::Request& req, httplib::Response& res) {
+  Handle("POST", "/v1/analyze", [this](const httplib::Request& req, httplib::Response& res) {
     if (Overloaded(res)) return;
     Result<AnalyzeRequest> request = ParseAnalyzeRequest(req.body, options_.max_body_bytes);
     if (!request) return SetError(res, 400, "bad_request", request.error().message());
@@ -180,11 +175,11 @@ void HttpApi::AddApiRoutes() {
     }
     res.set_content(ReportJsonText(done->document, done->report) + "\n", kJson);
   });
-  server_->Post("/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
+  Handle("POST", "/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
     if (Overloaded(res)) return;
     BatchStreamOptions batch{
         .threads = options_.batch_threads, .max_record = options_.max_body_bytes, .format = {}, .slots = &slots_};
-    batch.format.fields = SplitFields(req.get_param_value("fields"));
+    batch.format.fields = ParseFieldList(req.get_param_value("fields"));
     if (std::string bad = CheckFields(batch.format); !bad.empty()) return SetError(res, 400, "bad_request", bad);
     if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)
       return SetError(res, 400, "bad_request", "the body is empty: send JSONL, one article per line");

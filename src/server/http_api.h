@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -69,6 +70,9 @@ class HttpApi {
   AnalysisSlots::Load analysis_load() const { return slots_.load(); }
 
  private:
+  // Registers `handler` for `method` ("GET" or "POST") on `path`, and
+  // names the path in the metrics.
+  void Handle(std::string_view method, const char* path, std::function<void(const httplib::Request&, httplib::Response&)> handler);
   void AddPageRoutes();
   void AddApiRoutes();
   void AddErrorHandling();

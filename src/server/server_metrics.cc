@@ -10,11 +10,6 @@
 namespace credence::internal {
 namespace {
 
-std::size_t RouteIndex(std::string_view path) {
-  const auto* it = std::find(ServerMetrics::kRoutes.begin(), ServerMetrics::kRoutes.end() - 1, path);
-  return static_cast<std::size_t>(it - ServerMetrics::kRoutes.begin());  // the last is "other"
-}
-
 // A label value with \, " and newlines escaped, as the format asks.
 std::string LabelValue(std::string_view s) {
   std::string out;
@@ -54,8 +49,17 @@ void Single(std::string& out, std::string_view name, std::string_view type, std:
 
 }  // namespace
 
+ServerMetrics::ServerMetrics() : route_paths_{"other"}, routes_(1) {}
+
+void ServerMetrics::AddRoute(std::string_view path) {
+  route_paths_.insert(route_paths_.end() - 1, std::string(path));
+  routes_.emplace_back();
+}
+
 void ServerMetrics::RecordRequest(std::string_view path, int status, double seconds) {
-  RouteStats& route = routes_[RouteIndex(path)];
+  // The routes are fixed once serving starts, so they are read without the lock.
+  const auto known = std::find(route_paths_.begin(), route_paths_.end() - 1, path);
+  RouteStats& route = routes_[static_cast<std::size_t>(known - route_paths_.begin())];  // the last is "other"
   const std::size_t bucket =
       static_cast<std::size_t>(std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin());
   std::lock_guard lock(mu_);
@@ -83,17 +87,17 @@ std::string ServerMetrics::Render(const BoundedTaskQueue::Load& pool, const Anal
   std::lock_guard lock(mu_);
   std::string out;
   Header(out, "credence_http_requests_total", "counter", "HTTP requests answered, by route and status code.");
-  for (std::size_t r = 0; r < kRoutes.size(); ++r)
+  for (std::size_t r = 0; r < routes_.size(); ++r)
     for (const auto& [status, n] : routes_[r].by_status)
-      out += "credence_http_requests_total{route=\"" + std::string(kRoutes[r]) + "\",code=\"" +
+      out += "credence_http_requests_total{route=\"" + route_paths_[r] + "\",code=\"" +
              std::to_string(status) + "\"} " + std::to_string(n) + "\n";
 
   Header(out, "credence_http_request_duration_seconds", "histogram",
          "Time from a request's headers read to its answer written, by route.");
-  for (std::size_t r = 0; r < kRoutes.size(); ++r) {
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
     const RouteStats& route = routes_[r];
     if (route.count == 0) continue;
-    const std::string label = "route=\"" + std::string(kRoutes[r]) + "\"";
+    const std::string label = "route=\"" + route_paths_[r] + "\"";
     std::uint64_t cumulative = 0;
     for (std::size_t b = 0; b < kBuckets.size(); ++b) {
       cumulative += route.buckets[b];

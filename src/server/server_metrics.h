@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/analysis_slots.h"
 #include "server/bounded_task_queue.h"
@@ -19,10 +20,12 @@ namespace credence::internal {
 
 class ServerMetrics {
  public:
-  // The routes reported by name; any other path counts as "other", so that
-  // a scan of random paths cannot grow the metrics without end.
-  static constexpr std::array<std::string_view, 9> kRoutes = {
-      "/", "/app.css", "/app.js", "/openapi.yaml", "/v1/health", "/v1/analyze", "/v1/batch", "/metrics", "other"};
+  ServerMetrics();
+
+  // Names a route to report by its path (HttpApi calls it for each route it
+  // registers, before serving: not thread-safe). Any other path counts as
+  // "other", so that a scan of random paths cannot grow the metrics without end.
+  void AddRoute(std::string_view path);
   // Upper bounds of the latency histogram's buckets, in seconds.
   static constexpr std::array<double, 14> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
                                                       0.25,  0.5,    1,     2.5,  5,     10,  30};
@@ -46,7 +49,8 @@ class ServerMetrics {
     double seconds = 0;
   };
   mutable std::mutex mu_;
-  std::array<RouteStats, kRoutes.size()> routes_;
+  std::vector<std::string> route_paths_;  // AddRoute's paths, then "other"
+  std::vector<RouteStats> routes_;         // one per entry of route_paths_
   std::map<std::string, std::uint64_t, std::less<>> errors_;
   std::uint64_t batch_records_ = 0;
   std::uint64_t batch_errors_ = 0;

@@ -52,6 +52,13 @@ TEST(BatchOutput, ReportKeyGivenTwiceComesOutNullAsItAlwaysHas) {
   EXPECT_TRUE(j["cues"].is_null());
 }
 
+TEST(BatchOutput, FieldListsAreTrimmedAndSkipEmptyNames) {
+  EXPECT_EQ(ParseFieldList("label, probability ,cues"), (std::vector<std::string>{"label", "probability", "cues"}));
+  EXPECT_EQ(ParseFieldList(",, label,,  ,"), (std::vector<std::string>{"label"}));
+  EXPECT_TRUE(ParseFieldList("").empty());
+  EXPECT_TRUE(ParseFieldList("   ").empty());
+}
+
 TEST(BatchOutput, ErrorLineCarriesKindAndRepairedMessage) {
   const std::string line = ErrorLine(Record(), "bad_record", "broken \xff here", {});
   EXPECT_EQ(line, "{\"id\":\"a\\\"1\",\"source\":\"in.jsonl\",\"position\":7,"
