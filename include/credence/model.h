@@ -6,8 +6,8 @@
 //   if (!model) return model.error();
 //   credence::Verdict verdict = model->Score(document.text(), report);
 //
-// The model file is memory-mapped read-only, so several processes share its
-// pages. A loaded Model is immutable: Score() is const and safe to call from
+// The model file (float16 weights) is read once and decoded to float32. A
+// loaded Model is immutable: Score() is const and safe to call from
 // many threads at once. File format: docs/model.md (The model file).
 #pragma once
 

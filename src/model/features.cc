@@ -81,22 +81,29 @@ const std::vector<std::string>& DenseFeatureNames() {
   return names;
 }
 
-ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
-                                const std::vector<std::string>* normalized_tokens) {
-  const Structure& st = report.structure;
-  ArticleFeatures f;
-  std::vector<std::uint64_t> token_hash(st.tokens.size());
-  const bool have_normalized = normalized_tokens != nullptr && normalized_tokens->size() == st.tokens.size();
-  for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+std::uint64_t HashWord(std::string_view normalized) { return HashToken(normalized); }
+
+std::uint64_t MixHashes(std::uint64_t a, std::uint64_t b, std::uint64_t seed) { return Mix(a, b, seed); }
+
+std::vector<std::uint64_t> HashTokens(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<std::string>* normalized_tokens) {
+  std::vector<std::uint64_t> token_hash(tokens.size());
+  const bool have_normalized = normalized_tokens != nullptr && normalized_tokens->size() == tokens.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!have_normalized) {
-      token_hash[i] = HashToken(NormalizedToken(text, st.tokens[i]));
-    } else if (st.tokens[i].kind == TokenKind::kNumber) {
+      token_hash[i] = HashToken(NormalizedToken(text, tokens[i]));
+    } else if (tokens[i].kind == TokenKind::kNumber) {
       token_hash[i] = HashToken(FoldDigits((*normalized_tokens)[i]));
     } else {
       token_hash[i] = HashToken((*normalized_tokens)[i]);
     }
   }
+  return token_hash;
+}
 
+ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, const std::vector<TokenRun>& runs,
+                              std::uint32_t num_buckets) {
+  ArticleFeatures f;
   // (hash, first token, kind and length packed) for every n-gram occurrence.
   struct Occurrence {
     std::uint64_t hash;
@@ -105,37 +112,14 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
     std::uint8_t length;
   };
   std::vector<Occurrence> occ;
-  occ.reserve(st.tokens.size() * 2);
-  // Adds the unigrams and bigrams of the token run [begin, end) of token_hash.
-  auto add_ngrams = [&](std::size_t begin, std::size_t end, FeatureKind kind) {
-    const auto k = static_cast<std::uint8_t>(kind);
-    for (std::size_t i = begin; i < end; ++i) {
+  occ.reserve(token_hash.size() * 2);
+  for (const TokenRun& run : runs) {
+    const auto k = static_cast<std::uint8_t>(run.kind);
+    const std::size_t end = std::min(run.end, token_hash.size());
+    for (std::size_t i = run.begin; i < end; ++i) {
       occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
       if (i + 1 < end)
         occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
-    }
-  };
-  for (const Paragraph& p : st.paragraphs) {
-    const FeatureKind kind = p.role == ParagraphRole::kHeadline ? FeatureKind::kHeadline : FeatureKind::kWords;
-    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s)
-      add_ngrams(st.sentences[s].first_token, std::min(st.sentences[s].end_token, st.tokens.size()), kind);
-  }
-  // A title given beside the text that is not in it (no headline paragraph)
-  // still counts as the headline; its tokens follow the text's in f.tokens
-  // and have no span in the input.
-  const bool has_headline = std::any_of(st.paragraphs.begin(), st.paragraphs.end(),
-                                        [](const Paragraph& p) { return p.role == ParagraphRole::kHeadline; });
-  if (!has_headline && !report.article.given_title.empty()) {
-    Result<Document> title = Document::FromBytes(report.article.given_title);
-    if (title) {
-      std::vector<Token> title_tokens;
-      Tokenize(title->text(), {0, title->text().size()}, &title_tokens);
-      const std::size_t base = token_hash.size();
-      for (const Token& t : title_tokens) {
-        f.title_tokens.push_back(NormalizedToken(title->text(), t));
-        token_hash.push_back(HashToken(f.title_tokens.back()));
-      }
-      add_ngrams(base, token_hash.size(), FeatureKind::kHeadline);
     }
   }
   std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
@@ -159,6 +143,40 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
     const double scale = 1.0 / std::sqrt(norm2);
     for (FeatureEntry& e : f.entries) e.value = static_cast<float>(e.value * scale);
   }
+  return f;
+}
+
+ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
+                                const std::vector<std::string>* normalized_tokens) {
+  const Structure& st = report.structure;
+  std::vector<std::uint64_t> token_hash = HashTokens(text, st.tokens, normalized_tokens);
+  std::vector<TokenRun> runs;
+  for (const Paragraph& p : st.paragraphs) {
+    const FeatureKind kind = p.role == ParagraphRole::kHeadline ? FeatureKind::kHeadline : FeatureKind::kWords;
+    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s)
+      runs.push_back({st.sentences[s].first_token, std::min(st.sentences[s].end_token, st.tokens.size()), kind});
+  }
+  // A title given beside the text that is not in it (no headline paragraph)
+  // still counts as the headline; its tokens follow the text's and have no
+  // span in the input.
+  std::vector<std::string> title_tokens;
+  const bool has_headline = std::any_of(st.paragraphs.begin(), st.paragraphs.end(),
+                                        [](const Paragraph& p) { return p.role == ParagraphRole::kHeadline; });
+  if (!has_headline && !report.article.given_title.empty()) {
+    Result<Document> title = Document::FromBytes(report.article.given_title);
+    if (title) {
+      std::vector<Token> tokens;
+      Tokenize(title->text(), {0, title->text().size()}, &tokens);
+      const std::size_t base = token_hash.size();
+      for (const Token& t : tokens) {
+        title_tokens.push_back(NormalizedToken(title->text(), t));
+        token_hash.push_back(HashToken(title_tokens.back()));
+      }
+      runs.push_back({base, token_hash.size(), FeatureKind::kHeadline});
+    }
+  }
+  ArticleFeatures f = HashNgramRuns(token_hash, runs, num_buckets);
+  f.title_tokens = std::move(title_tokens);
 
   const std::vector<double> dense = DenseValues(report);
   for (std::size_t k = 0; k < dense.size(); ++k)

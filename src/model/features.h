@@ -19,16 +19,33 @@
 #include <vector>
 
 #include "credence/report.h"
+#include "credence/structure.h"
 #include "credence/verdict.h"
 
 namespace credence::internal {
 
-// The names of the dense features, in index order ("cue:hedging", ...).
+// The content model's feature set, as its model file names it.
+inline constexpr std::string_view kContentFeatureSet = "content";
+
+// The names of the content model's dense features, in index order ("cue:hedging", ...).
 const std::vector<std::string>& DenseFeatureNames();
 
 struct FeatureEntry {
   std::uint32_t index = 0;  // bucket, or num_buckets + dense feature number
   float value = 0.0f;
+};
+
+// Sparse rows of features: row r holds entries[begin[r], begin[r + 1]).
+// Rows shared by many examples (a sentence's words, shared by its tokens)
+// are kept once.
+struct FeatureRows {
+  std::vector<FeatureEntry> entries;
+  std::vector<std::uint32_t> begin{0};
+
+  std::size_t size() const { return begin.size() - 1; }
+  void EndRow() { begin.push_back(static_cast<std::uint32_t>(entries.size())); }
+  const FeatureEntry* row(std::size_t r) const { return entries.data() + begin[r]; }
+  std::size_t row_size(std::size_t r) const { return begin[r + 1] - begin[r]; }
 };
 
 // Where an n-gram feature came from, for explanations.
@@ -53,6 +70,35 @@ struct ArticleFeatures {
   // (report.article.given_title) when the text has no headline of its own.
   std::vector<std::string> title_tokens;
 };
+
+// Returns the hash of each token as the n-gram features see it: lower-cased
+// and normalised (NormalizeForLookup), digits of numbers folded to 0.
+// `normalized_tokens`, when of tokens' size, is NormalizeTokens(text, tokens)
+// made beforehand.
+std::vector<std::uint64_t> HashTokens(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<std::string>* normalized_tokens);
+
+// Returns the hash of an already normalised word, as HashTokens makes it.
+std::uint64_t HashWord(std::string_view normalized);
+
+// Returns a hash of the pair (a, b) in the space of `seed`: the way every
+// feature set combines token hashes into n-gram and position features.
+std::uint64_t MixHashes(std::uint64_t a, std::uint64_t b, std::uint64_t seed);
+
+// A run of tokens [begin, end) whose n-grams count as `kind`.
+struct TokenRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  FeatureKind kind = FeatureKind::kWords;
+};
+
+// Returns the unigrams and bigrams within each run of `token_hash`, one
+// entry per distinct n-gram (log(1 + count), the whole scaled to unit L2
+// norm), with their origins and occurrences for explanations: the n-gram
+// part of ExtractFeatures, shared by the learned detectors' sentence and
+// headline features. REQUIRES: num_buckets is a power of two.
+ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, const std::vector<TokenRun>& runs,
+                              std::uint32_t num_buckets);
 
 // Returns the features of the article in `report`, whose spans point into
 // `text`. `normalized_tokens`, when given, is NormalizeTokens(text,

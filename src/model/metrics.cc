@@ -71,6 +71,9 @@ BinaryMetrics ComputeMetrics(const std::vector<double>& p, const std::vector<boo
     return d == 0 ? 0.0 : 2.0 * static_cast<double>(t) / d;
   };
   m.macro_f1 = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2.0;
+  m.f1 = f1(tp, fp, fn);
+  m.precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0.0;
+  m.recall = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0.0;
   m.brier = brier / n;
   for (std::size_t b = 0; b < bins.size(); ++b) {
     if (bins[b].count == 0) continue;

@@ -21,6 +21,9 @@ struct BinaryMetrics {
   double threshold = 0.5;  // the decision threshold accuracy and macro-F1 used
   double accuracy = 0.0;
   double macro_f1 = 0.0;
+  double precision = 0.0;  // of the positive class at the threshold
+  double recall = 0.0;
+  double f1 = 0.0;         // of the positive class
   double roc_auc = 0.0;  // NaN when only one class is present
   double brier = 0.0;
   double ece = 0.0;

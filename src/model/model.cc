@@ -1,21 +1,24 @@
-// Model: scores an article's features with the mapped weights and explains
+// Model: scores an article's features with the loaded weights and explains
 // the score. Platt calibration is folded into the stored weights at training
 // time, so the logit computed here is already calibrated and the listed
 // contributions add up to it exactly.
 #include "credence/model.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
 #include <numeric>
 
 #include "model/features.h"
 #include "model/model_file.h"
+#include "model/shipped_files.h"
 
 namespace credence {
+namespace {
+
+constexpr char kShippedModelFile[] = "credence-model.bin";
+
+}  // namespace
 
 VerdictLabel LabelForProbability(double p) {
   if (p < kReliableBelow) return VerdictLabel::kReliable;
@@ -24,25 +27,13 @@ VerdictLabel LabelForProbability(double p) {
 }
 
 std::string DefaultModelPath() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
   if (const char* env = std::getenv("CREDENCE_MODEL"); env != nullptr && *env != '\0') return env;
-  std::vector<fs::path> candidates;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(exe.parent_path() / "credence-model.bin");
-    candidates.push_back(exe.parent_path() / ".." / "share" / "credence" / "credence-model.bin");
-  }
-#ifdef CREDENCE_SOURCE_DIR
-  candidates.push_back(fs::path(CREDENCE_SOURCE_DIR) / "data" / "credence-model.bin");
-#endif
-  for (const fs::path& p : candidates)
-    if (fs::is_regular_file(p, ec)) return p.string();
-  return "";
+  const std::string folder = internal::FindShippedFolder(kShippedModelFile);
+  return folder.empty() ? "" : folder + "/" + kShippedModelFile;
 }
 
 struct Model::Impl {
-  internal::MappedModelFile file;
+  internal::ModelFile file;
   std::string id;
 };
 
@@ -52,16 +43,17 @@ Model& Model::operator=(Model&&) noexcept = default;
 Model::~Model() = default;
 
 Result<Model> Model::Load(const std::string& path) {
-  Result<internal::MappedModelFile> file = internal::MappedModelFile::Open(path);
+  Result<internal::ModelFile> file = internal::ModelFile::Open(
+      path, {std::string(internal::kContentFeatureSet), internal::DenseFeatureNames()});
   if (!file) return tl::unexpected(file.error());
+  if (file->heads().size() != 1) return Error(StatusCode::kDataError, "model " + path + ": a content model has one head");
   auto impl = std::make_unique<Impl>(Impl{std::move(*file), ""});
-  impl->id = "v" + std::to_string(internal::kModelFormatVersion) + "/b" + std::to_string(impl->file.num_buckets()) +
-             "/" + impl->file.run_id();
+  impl->id = impl->file.id();
   return Model(std::move(impl));
 }
 
 const std::string& Model::id() const { return impl_->id; }
-double Model::decision_threshold() const { return impl_->file.decision_threshold(); }
+double Model::decision_threshold() const { return impl_->file.head(0).decision_threshold; }
 
 namespace {
 
@@ -88,13 +80,14 @@ Verdict Model::Score(std::string_view text, const Report& report, std::size_t to
 
 Verdict Model::Score(std::string_view text, const Report& report, const std::vector<std::string>& normalized_tokens,
                      std::size_t top_n) const {
-  const internal::MappedModelFile& file = impl_->file;
+  const internal::ModelFile& file = impl_->file;
+  const internal::ModelFile::Head& head = file.head(0);
   const std::uint32_t buckets = file.num_buckets();
   const internal::ArticleFeatures f = internal::ExtractFeatures(text, report, buckets, &normalized_tokens);
 
   std::vector<double> contribution(f.entries.size());
   for (std::size_t i = 0; i < f.entries.size(); ++i)
-    contribution[i] = static_cast<double>(file.weights()[f.entries[i].index]) * f.entries[i].value;
+    contribution[i] = static_cast<double>(head.weights[f.entries[i].index]) * f.entries[i].value;
 
   std::vector<std::size_t> order(f.entries.size());
   std::iota(order.begin(), order.end(), 0);
@@ -106,7 +99,7 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
                     });
 
   Verdict v;
-  v.bias = file.bias();
+  v.bias = head.bias;
   v.model_id = impl_->id;
   v.feature_count = f.entries.size();
   double listed = 0.0;

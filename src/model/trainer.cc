@@ -7,14 +7,14 @@
 #include <cmath>
 #include <deque>
 #include <numeric>
+#include <optional>
 #include <thread>
 
+#include "model/linear.h"
 #include "model/metrics.h"
 
 namespace credence::internal {
 namespace {
-
-double Sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
 
 // log(1 + exp(-m)) without overflow.
 double LogLoss(double margin) { return margin > 0 ? std::log1p(std::exp(-margin)) : -margin + std::log1p(std::exp(margin)); }
@@ -25,38 +25,66 @@ double Dot(const std::vector<double>& a, const std::vector<double>& b) {
   return s;
 }
 
+// Returns the dot product of x with each shared row (none without rows).
+std::vector<double> SharedDots(const std::vector<double>& x, const FeatureRows* shared) {
+  std::vector<double> dots;
+  if (shared == nullptr) return dots;
+  dots.resize(shared->size());
+  for (std::size_t r = 0; r < shared->size(); ++r)
+    for (std::size_t k = 0; k < shared->row_size(r); ++k) dots[r] += x[shared->row(r)[k].index] * shared->row(r)[k].value;
+  return dots;
+}
+
 // The objective over `data`: mean log loss + l2/2 |w|^2. x holds the weights
 // then the bias as its last element. Fills *grad; returns the value.
 class Objective {
  public:
-  Objective(const TrainingSet& data, std::size_t dims, double l2, int threads)
-      : data_(data), dims_(dims), l2_(l2), threads_(std::max(1, threads)) {}
+  Objective(const TrainingData& data, std::size_t dims, double l2, int threads)
+      : data_(*data.examples), shared_(data.shared), dims_(dims), l2_(l2), threads_(std::max(1, threads)),
+        chunks_(kChunks) {
+    for (Chunk& c : chunks_) {
+      c.grad.assign(dims_ + 1, 0.0);
+      c.touched_mark.assign(dims_ + 1, 0);
+    }
+  }
 
   double Evaluate(const std::vector<double>& x, std::vector<double>* grad) const {
     // The examples are cut into kChunks fixed chunks whatever the thread
     // count; each chunk sums into its own buffer and the buffers are added in
-    // chunk order, so the result is the same for 1 thread or 16.
-    constexpr std::size_t kChunks = 16;
+    // chunk order, so the result is the same for 1 thread or 16. Only the
+    // indices a chunk touched are added and cleared: adding a chunk's zeros
+    // would change nothing, and skipping them keeps an evaluation linear in
+    // the data rather than in kChunks times the buckets.
+    // A shared row's dot product is made once; its examples' d loss / d z
+    // are summed per chunk and spread over the row's entries at the end.
     const std::size_t n = data_.size();
-    std::vector<std::vector<double>> partial_grad(kChunks);
-    std::vector<double> partial_loss(kChunks, 0.0);
+    const std::vector<double> shared_dot = SharedDots(x, shared_);
     std::atomic<std::size_t> next_chunk{0};
     auto work = [&] {
       for (std::size_t c = next_chunk++; c < kChunks; c = next_chunk++) {
-        std::vector<double>& g = partial_grad[c];
-        g.assign(dims_ + 1, 0.0);
+        Chunk& chunk = chunks_[c];
+        std::vector<double>& g = chunk.grad;
+        chunk.shared_dz.assign(shared_dot.size(), 0.0);
         double loss = 0.0;
         for (std::size_t i = n * c / kChunks; i < n * (c + 1) / kChunks; ++i) {
           const TrainingExample& ex = data_[i];
           double z = x[dims_];
           for (const FeatureEntry& e : ex.entries) z += x[e.index] * e.value;
-          const double y = ex.unreliable ? 1.0 : -1.0;
+          for (std::uint32_t r : ex.shared_rows) z += shared_dot[r];
+          const double y = ex.positive ? 1.0 : -1.0;
           loss += LogLoss(y * z);
           const double dz = -y * Sigmoid(-y * z);  // d loss / d z
-          for (const FeatureEntry& e : ex.entries) g[e.index] += dz * e.value;
+          for (std::uint32_t r : ex.shared_rows) chunk.shared_dz[r] += dz;
+          for (const FeatureEntry& e : ex.entries) {
+            if (!chunk.touched_mark[e.index]) {
+              chunk.touched_mark[e.index] = 1;
+              chunk.touched.push_back(e.index);
+            }
+            g[e.index] += dz * e.value;
+          }
           g[dims_] += dz;
         }
-        partial_loss[c] = loss;
+        chunk.loss = loss;
       }
     };
     std::vector<std::thread> pool;
@@ -66,9 +94,22 @@ class Objective {
 
     grad->assign(dims_ + 1, 0.0);
     double loss = 0.0;
-    for (std::size_t c = 0; c < kChunks; ++c) {
-      loss += partial_loss[c];
-      for (std::size_t k = 0; k <= dims_; ++k) (*grad)[k] += partial_grad[c][k];
+    for (Chunk& chunk : chunks_) {
+      loss += chunk.loss;
+      for (std::uint32_t k : chunk.touched) {
+        (*grad)[k] += chunk.grad[k];
+        chunk.grad[k] = 0.0;
+        chunk.touched_mark[k] = 0;
+      }
+      chunk.touched.clear();
+      (*grad)[dims_] += chunk.grad[dims_];
+      chunk.grad[dims_] = 0.0;
+    }
+    for (std::size_t r = 0; r < shared_dot.size(); ++r) {
+      double dz = 0.0;
+      for (const Chunk& chunk : chunks_) dz += chunk.shared_dz[r];
+      for (std::size_t k = 0; k < shared_->row_size(r); ++k)
+        (*grad)[shared_->row(r)[k].index] += dz * shared_->row(r)[k].value;
     }
     const double inv_n = 1.0 / static_cast<double>(n);
     double reg = 0.0;
@@ -81,10 +122,22 @@ class Objective {
   }
 
  private:
+  static constexpr std::size_t kChunks = 16;
+  // One chunk's scratch, kept between evaluations.
+  struct Chunk {
+    std::vector<double> grad;                // dims + 1, zero outside `touched`
+    std::vector<std::uint8_t> touched_mark;  // 1 for indices in `touched`
+    std::vector<std::uint32_t> touched;
+    std::vector<double> shared_dz;  // per shared row: the sum of its examples' d loss / d z
+    double loss = 0.0;
+  };
+
   const TrainingSet& data_;
+  const FeatureRows* shared_;
   std::size_t dims_;
   double l2_;
   int threads_;
+  mutable std::vector<Chunk> chunks_;
 };
 
 // Minimises `objective` from *x with L-BFGS (memory 10, backtracking Armijo
@@ -160,44 +213,82 @@ int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_it
   return it;
 }
 
-std::vector<double> Logits(const std::vector<double>& x, std::size_t dims, const TrainingSet& data) {
+std::vector<double> Logits(const std::vector<double>& x, std::size_t dims, const TrainingData& data) {
+  const std::vector<double> shared_dot = SharedDots(x, data.shared);
   std::vector<double> z;
-  z.reserve(data.size());
-  for (const TrainingExample& ex : data) {
+  z.reserve(data.examples->size());
+  for (const TrainingExample& ex : *data.examples) {
     double v = x[dims];
     for (const FeatureEntry& e : ex.entries) v += x[e.index] * e.value;
+    for (std::uint32_t r : ex.shared_rows) v += shared_dot[r];
     z.push_back(v);
   }
   return z;
 }
 
-std::vector<bool> Labels(const TrainingSet& data) {
+std::vector<bool> Labels(const TrainingData& data) {
   std::vector<bool> y;
-  for (const TrainingExample& ex : data) y.push_back(ex.unreliable);
+  for (const TrainingExample& ex : *data.examples) y.push_back(ex.positive);
   return y;
 }
 
-bool HasBothClasses(const TrainingSet& data) {
+bool HasBothClasses(const TrainingData& data) {
+  const TrainingSet& set = *data.examples;
   const std::size_t pos = static_cast<std::size_t>(
-      std::count_if(data.begin(), data.end(), [](const TrainingExample& e) { return e.unreliable; }));
-  return pos > 0 && pos < data.size();
+      std::count_if(set.begin(), set.end(), [](const TrainingExample& e) { return e.positive; }));
+  return pos > 0 && pos < set.size();
+}
+
+bool SharedRowsInRange(const TrainingData& data) {
+  const std::size_t rows = data.shared ? data.shared->size() : 0;
+  for (const TrainingExample& ex : *data.examples)
+    for (std::uint32_t r : ex.shared_rows)
+      if (r >= rows) return false;
+  return true;
+}
+
+// A copy of `data`'s examples and shared rows with every value scaled by its
+// bucket's factor.
+struct ScaledData {
+  TrainingSet examples;
+  FeatureRows shared;
+  bool has_shared = false;
+
+  TrainingData view() const { return {examples, has_shared ? &shared : nullptr}; }
+};
+
+ScaledData Scale(const TrainingData& in, const std::vector<double>& scale_by) {
+  ScaledData out{*in.examples, in.shared ? *in.shared : FeatureRows{}, in.shared != nullptr};
+  for (TrainingExample& ex : out.examples)
+    for (FeatureEntry& e : ex.entries) e.value = static_cast<float>(e.value * scale_by[e.index]);
+  for (FeatureEntry& e : out.shared.entries) e.value = static_cast<float>(e.value * scale_by[e.index]);
+  return out;
 }
 
 }  // namespace
 
-double Logit(const std::vector<float>& weights, double bias, const std::vector<FeatureEntry>& entries) {
-  double z = bias;
-  for (const FeatureEntry& e : entries) z += static_cast<double>(weights[e.index]) * e.value;
-  return z;
+std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData& data) {
+  std::vector<double> shared_dot;
+  if (data.shared)
+    for (std::size_t r = 0; r < data.shared->size(); ++r)
+      shared_dot.push_back(Logit(head.weights, 0.0, data.shared->row(r), data.shared->row_size(r)));
+  std::vector<double> p;
+  p.reserve(data.examples->size());
+  for (const TrainingExample& ex : *data.examples) {
+    double shared = 0.0;
+    for (std::uint32_t r : ex.shared_rows) shared += shared_dot[r];
+    p.push_back(Sigmoid(Logit(head.weights, head.bias + shared, ex.entries)));
+  }
+  return p;
 }
 
-std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& unreliable) {
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive) {
   double a = 1.0, b = 0.0;
   for (int it = 0; it < 100; ++it) {  // Newton's method on the 2-parameter log loss
     double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     for (std::size_t i = 0; i < logits.size(); ++i) {
       const double p = Sigmoid(a * logits[i] + b);
-      const double r = p - (unreliable[i] ? 1.0 : 0.0);
+      const double r = p - (positive[i] ? 1.0 : 0.0);
       const double w = p * (1 - p);
       ga += r * logits[i], gb += r;
       haa += w * logits[i] * logits[i], hab += w * logits[i], hbb += w;
@@ -211,39 +302,44 @@ std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std:
   return {a, b};
 }
 
-Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& valid, const TrainOptions& options) {
-  if (train.empty() || valid.empty()) return Error(StatusCode::kInvalidArgument, "training or validation set is empty");
+Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& valid, const TrainOptions& options) {
+  if (train.examples->empty() || valid.examples->empty())
+    return Error(StatusCode::kInvalidArgument, "training or validation set is empty");
   if (!HasBothClasses(train) || !HasBothClasses(valid))
     return Error(StatusCode::kInvalidArgument, "training and validation sets must each hold both labels");
   if (options.l2_grid.empty()) return Error(StatusCode::kInvalidArgument, "no L2 strength to try");
-  const std::size_t dims = std::size_t{options.num_buckets} + DenseFeatureNames().size();
+  if (!SharedRowsInRange(train) || !SharedRowsInRange(valid))
+    return Error(StatusCode::kInternal, "an example names a shared feature row that does not exist");
+  const std::size_t dims = std::size_t{options.num_buckets} + options.num_dense;
   const std::vector<bool> valid_labels = Labels(valid);
   // Naive-Bayes scaling (NBSVM, Wang & Manning 2012): each bucket's values
   // are multiplied by |log-count ratio| + kNbFloor, so the L2 penalty falls
   // hardest on n-grams that do not lean to either label. The scale is folded
-  // into the stored weights, so scoring needs nothing extra.
+  // into the stored weights, so scoring needs nothing extra. A shared row
+  // counts once for every example that has it.
   constexpr double kNbFloor = 0.1;
   std::vector<double> scale_by(dims, 1.0);
-  TrainingSet scaled_train, scaled_valid;
+  std::optional<ScaledData> scaled_train, scaled_valid;
   if (options.nb_smoothing > 0) {
     std::vector<double> pos(options.num_buckets, options.nb_smoothing), neg(options.num_buckets, options.nb_smoothing);
-    for (const TrainingExample& ex : train)
+    std::vector<double> row_pos(train.shared ? train.shared->size() : 0, 0.0), row_neg(row_pos.size(), 0.0);
+    for (const TrainingExample& ex : *train.examples) {
       for (const FeatureEntry& e : ex.entries)
-        if (e.index < options.num_buckets) (ex.unreliable ? pos : neg)[e.index] += 1.0;
+        if (e.index < options.num_buckets) (ex.positive ? pos : neg)[e.index] += 1.0;
+      for (std::uint32_t r : ex.shared_rows) (ex.positive ? row_pos : row_neg)[r] += 1.0;
+    }
+    for (std::size_t r = 0; r < row_pos.size(); ++r)
+      for (std::size_t k = 0; k < train.shared->row_size(r); ++k)
+        if (const std::uint32_t index = train.shared->row(r)[k].index; index < options.num_buckets)
+          pos[index] += row_pos[r], neg[index] += row_neg[r];
     const double sp = std::accumulate(pos.begin(), pos.end(), 0.0), sn = std::accumulate(neg.begin(), neg.end(), 0.0);
     for (std::size_t k = 0; k < options.num_buckets; ++k)
       scale_by[k] = std::abs(std::log((pos[k] / sp) / (neg[k] / sn))) + kNbFloor;
-    auto apply = [&](const TrainingSet& in) {
-      TrainingSet out = in;
-      for (TrainingExample& ex : out)
-        for (FeatureEntry& e : ex.entries) e.value = static_cast<float>(e.value * scale_by[e.index]);
-      return out;
-    };
-    scaled_train = apply(train);
-    scaled_valid = apply(valid);
+    scaled_train = Scale(train, scale_by);
+    scaled_valid = Scale(valid, scale_by);
   }
-  const TrainingSet& tr = scaled_train.empty() ? train : scaled_train;
-  const TrainingSet& va = scaled_valid.empty() ? valid : scaled_valid;
+  const TrainingData tr = scaled_train ? scaled_train->view() : train;
+  const TrainingData va = scaled_valid ? scaled_valid->view() : valid;
 
   std::vector<double> x(dims + 1, 0.0);  // warm-started along the grid
   std::vector<double> best_x;
@@ -265,17 +361,13 @@ Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& val
   const auto [scale, shift] = FitPlatt(valid_logits, valid_labels);
   best.platt_scale = scale;
   best.platt_shift = shift;
-  best.params.num_buckets = options.num_buckets;
-  best.params.num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size());
-  best.params.bias = scale * best_x[dims] + shift;
-  best.params.run_id = options.run_id;
-  {
-    std::vector<double> p;
-    for (double z : valid_logits) p.push_back(Sigmoid(scale * z + shift));
-    best.params.decision_threshold = BestMacroF1Threshold(p, valid_labels);
-  }
-  best.params.weights.resize(dims);
-  for (std::size_t k = 0; k < dims; ++k) best.params.weights[k] = static_cast<float>(scale * best_x[k] * scale_by[k]);
+  best.head.name = options.head_name;
+  best.head.bias = scale * best_x[dims] + shift;
+  best.head.weights.resize(dims);
+  // Stored weights are float16; the threshold is chosen on what scoring will see.
+  for (std::size_t k = 0; k < dims; ++k)
+    best.head.weights[k] = RoundToHalf(static_cast<float>(scale * best_x[k] * scale_by[k]));
+  best.head.decision_threshold = BestMacroF1Threshold(HeadProbabilities(best.head, valid), valid_labels);
   return best;
 }
 

@@ -1,10 +1,13 @@
-// Trainer: fits the logistic regression behind Model on hashed features,
+// Trainer: fits one logistic regression (a model head) on hashed features,
 // picks its L2 strength on a validation set, and calibrates it there with
-// Platt scaling, folding the calibration into the weights.
+// Platt scaling, folding the calibration into the weights. Every model
+// credence ships is trained here: the content model and each head of the
+// learned detectors.
 //
 //   TrainingSet train = ..., valid = ...;   // features + labels
-//   Result<TrainedModel> m = TrainModel(train, valid, {.num_buckets = 1u << 18, .threads = 2});
-//   Status s = WriteModelFile("model.bin", m->params);
+//   Result<TrainedModel> m = TrainModel(train, valid, {.num_buckets = 1u << 18, .num_dense = 19});
+//   ModelParams params{.feature_set = "content", ..., .heads = {m->head}};
+//   Status s = WriteModelFile("model.bin", params);
 //
 // Features are first scaled per bucket by how much the bucket leans to one
 // label (NBSVM-style; folded back into the stored weights). Optimiser:
@@ -18,18 +21,34 @@
 
 #include "credence/status.h"
 #include "model/features.h"
+#include "model/linear.h"
 #include "model/model_file.h"
 
 namespace credence::internal {
 
 struct TrainingExample {
   std::vector<FeatureEntry> entries;
-  bool unreliable = false;
+  bool positive = false;  // the head's class: unreliable, check-worthy, a propaganda token, ...
+  // Rows of the data's shared features that this example has as well (its
+  // sentence's words, its article's): kept once, however many examples
+  // share them.
+  std::vector<std::uint32_t> shared_rows;
 };
 using TrainingSet = std::vector<TrainingExample>;
 
+// Examples and the feature rows they share (none for most models). Made
+// implicitly from a TrainingSet alone. Both must outlive it.
+struct TrainingData {
+  TrainingData(const TrainingSet& examples_, const FeatureRows* shared_ = nullptr)  // NOLINT: implicit on purpose
+      : examples(&examples_), shared(shared_) {}
+
+  const TrainingSet* examples;
+  const FeatureRows* shared;
+};
+
 struct TrainOptions {
   std::uint32_t num_buckets = 1u << 18;  // hash buckets (power of two)
+  std::uint32_t num_dense = 0;           // dense features, at indices num_buckets + k
   int threads = 2;                       // worker threads for gradients
   // L2 strengths tried, strongest first; the one with the best validation
   // ROC-AUC is kept. One value skips the search.
@@ -39,11 +58,11 @@ struct TrainOptions {
   // split: ROC-AUC 0.827 with it, 0.815 without (docs/model.md).
   double nb_smoothing = 1.0;
   int max_iterations = 300;              // L-BFGS iterations per fit
-  std::string run_id;                    // stored in the model file
+  std::string head_name = "positive";    // the trained head's name in the model file
 };
 
 struct TrainedModel {
-  ModelParams params;        // calibrated weights, ready to write
+  ModelHead head;            // calibrated weights, bias and decision threshold, ready to write
   double l2 = 0.0;           // the chosen L2 strength
   double platt_scale = 1.0;  // calibration: logit' = scale * logit + shift
   double platt_shift = 0.0;
@@ -51,16 +70,17 @@ struct TrainedModel {
   int iterations = 0;        // L-BFGS iterations of the chosen fit
 };
 
-// Returns the raw logit bias + w.x of `entries`.
-double Logit(const std::vector<float>& weights, double bias, const std::vector<FeatureEntry>& entries);
-
 // Trains on `train`, choosing L2 and calibrating on `valid`. Fails with
 // kInvalidArgument when either set is empty or holds a single class.
-[[nodiscard]] Result<TrainedModel> TrainModel(const TrainingSet& train, const TrainingSet& valid,
+// REQUIRES: every example's shared_rows index its data's shared rows.
+[[nodiscard]] Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& valid,
                                               const TrainOptions& options);
 
 // Fits Platt scaling: returns {scale, shift} minimising the log loss of
-// sigmoid(scale * logit + shift) against `unreliable`.
-std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& unreliable);
+// sigmoid(scale * logit + shift) against `positive`.
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive);
+
+// Returns the calibrated probability of each example under `head`.
+std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData& data);
 
 }  // namespace credence::internal

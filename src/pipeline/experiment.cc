@@ -86,14 +86,6 @@ Result<std::vector<CorpusRecord>> ReadCorpusRecords(const std::string& path, std
   return std::move(file->records);
 }
 
-std::vector<double> Probabilities(const TrainedModel& model, const TrainingSet& examples) {
-  std::vector<double> p;
-  p.reserve(examples.size());
-  for (const TrainingExample& ex : examples)
-    p.push_back(1.0 / (1.0 + std::exp(-Logit(model.params.weights, model.params.bias, ex.entries))));
-  return p;
-}
-
 std::vector<EvalRow> RowsByDataset(const std::string& split, const std::string& trained, const std::string& tested,
                                    const std::vector<CorpusRecord>& records, const std::vector<double>& probabilities,
                                    double threshold) {
@@ -115,7 +107,11 @@ std::vector<EvalRow> RowsByDataset(const std::string& split, const std::string& 
 Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::string& corpus_dir,
                                         const ExperimentOptions& options, std::ostream& log) {
   ExperimentResults results;
-  TrainOptions train_options{.num_buckets = options.num_buckets, .threads = options.threads, .l2_grid = options.l2_grid};
+  TrainOptions train_options{.num_buckets = options.num_buckets,
+                             .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),
+                             .threads = options.threads,
+                             .l2_grid = options.l2_grid,
+                             .head_name = "unreliable"};
   double site_l2 = options.l2_grid.front();
   Part site_pool;  // every site-split record, for the cross-dataset runs
   KnownFeatures known;
@@ -138,14 +134,14 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
                             "/valid (AUC " + std::to_string(model->valid_auc) + "), Platt scale " +
                             std::to_string(model->platt_scale) + " shift " + std::to_string(model->platt_shift));
     for (EvalRow& row : RowsByDataset(split, std::string(split) + "/train", std::string(split) + "/test",
-                                      test->records, Probabilities(*model, test->examples), model->params.decision_threshold))
+                                      test->records, HeadProbabilities(model->head, test->examples), model->head.decision_threshold))
       results.rows.push_back(std::move(row));
     if (std::string(split) == "site") {
       site_l2 = model->l2;
       Result<Part> eval_only = LoadPart(analyzer, corpus_dir + "/splits/eval_only.jsonl", options, known, log);
       if (eval_only) {
         for (EvalRow& row : RowsByDataset("site", "site/train", "eval_only", eval_only->records,
-                                          Probabilities(*model, eval_only->examples), model->params.decision_threshold))
+                                          HeadProbabilities(model->head, eval_only->examples), model->head.decision_threshold))
           results.rows.push_back(std::move(row));
       } else {
         results.notes.push_back("eval_only.jsonl not evaluated: " + eval_only.error().message());
@@ -186,8 +182,8 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
       if (test.records.empty()) continue;
       std::vector<bool> labels;
       for (const CorpusRecord& r : test.records) labels.push_back(r.unreliable);
-      results.cross.push_back({"cross", a, b, "all", ComputeMetrics(Probabilities(*model, test.examples), labels,
-                                                                model->params.decision_threshold)});
+      results.cross.push_back({"cross", a, b, "all", ComputeMetrics(HeadProbabilities(model->head, test.examples), labels,
+                                                                model->head.decision_threshold)});
       log << "  " << a << " -> " << b << ": " << test.records.size() << " records\n";
     }
   }

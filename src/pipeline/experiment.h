@@ -47,8 +47,6 @@ std::vector<EvalRow> RowsByDataset(const std::string& split, const std::string& 
                                    const std::vector<CorpusRecord>& records, const std::vector<double>& probabilities,
                                    double threshold);
 
-// Returns calibrated probabilities of `examples` under `model`.
-std::vector<double> Probabilities(const TrainedModel& model, const TrainingSet& examples);
 
 // Runs the experiment on the corpus in `corpus_dir`, logging progress to `log`.
 [[nodiscard]] Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::string& corpus_dir,

@@ -42,19 +42,28 @@ std::string WithoutSpaces(std::string s) {
   return s;
 }
 
+// A content model's parameters with all weights 0.
+internal::ModelParams ContentParams(std::uint32_t buckets, double bias, std::string run_id) {
+  internal::ModelHead head{.name = "unreliable", .bias = bias, .decision_threshold = 0.5, .weights = {}};
+  head.weights.assign(buckets + internal::DenseFeatureNames().size(), 0.0f);
+  return internal::ModelParams{.feature_set = std::string(internal::kContentFeatureSet),
+                               .dense_names = internal::DenseFeatureNames(),
+                               .num_buckets = buckets,
+                               .run_id = std::move(run_id),
+                               .heads = {std::move(head)}};
+}
+
 class ModelTest : public credence::testing::TempDirTest {
  protected:
   // Writes a model whose weights spread over [-2, 2] and loads it.
   Model LoadSpreadModel() {
-    internal::ModelParams p;
-    p.num_buckets = kBuckets;
-    p.num_dense = static_cast<std::uint32_t>(internal::DenseFeatureNames().size());
-    p.bias = -0.3;
-    p.decision_threshold = 0.45;
-    p.run_id = "unit-run";
-    for (std::uint32_t k = 0; k < kBuckets + p.num_dense; ++k)
-      p.weights.push_back(static_cast<float>(static_cast<int>((k * 2654435761u) % 2001u) - 1000) / 500.0f);
-    weights_ = p.weights;
+    internal::ModelParams p = ContentParams(kBuckets, -0.3, "unit-run");
+    p.heads[0].decision_threshold = 0.45;
+    std::vector<float>& w = p.heads[0].weights;
+    for (std::size_t k = 0; k < w.size(); ++k)  // multiples of 1/512 up to 2: exact in float16
+      w[k] = static_cast<float>(static_cast<int>((k * 2654435761u) % 2001u) - 1000) / 500.0f;
+    for (float& x : w) x = internal::RoundToHalf(x);
+    weights_ = w;
     return LoadWritten(p);
   }
 
@@ -80,7 +89,7 @@ TEST_F(ModelTest, ScoreAddsUpExactly) {
   EXPECT_DOUBLE_EQ(v.probability_unreliable, 1.0 / (1.0 + std::exp(-v.logit)));
   EXPECT_EQ(v.label, LabelForProbability(v.probability_unreliable));
   EXPECT_EQ(v.bias, -0.3);
-  EXPECT_EQ(v.model_id, "v1/b1024/unit-run");
+  EXPECT_EQ(v.model_id, "v2/b1024/unit-run");
   EXPECT_EQ(model.id(), v.model_id);
   EXPECT_DOUBLE_EQ(model.decision_threshold(), 0.45);
   // The logit is bias + w.x over the article's features, computed apart.
@@ -137,18 +146,13 @@ TEST_F(ModelTest, NgramSpansPointAtTheirWords) {
 
 TEST_F(ModelTest, OneHeavyWeightLeadsTheExplanation) {
   Analyzed a = Analyze(kArticle);
-  internal::ModelParams p;
-  p.num_buckets = 1u << 16;
-  p.num_dense = static_cast<std::uint32_t>(internal::DenseFeatureNames().size());
-  p.bias = 0.125;
-  p.run_id = "one-weight";
-  p.weights.assign(p.num_buckets + p.num_dense, 0.0f);
+  internal::ModelParams p = ContentParams(1u << 16, 0.125, "one-weight");
   const internal::ArticleFeatures f = internal::ExtractFeatures(a.doc.text(), a.report, p.num_buckets);
   std::optional<std::size_t> harbour;
   for (std::size_t i = 0; i < f.origins.size(); ++i)
     if (f.origins[i].kind == FeatureKind::kWords && internal::NgramName(f, i, a.doc.text(), a.report) == "harbour") harbour = i;
   ASSERT_TRUE(harbour);
-  p.weights[f.entries[*harbour].index] = 5.0f;
+  p.heads[0].weights[f.entries[*harbour].index] = 5.0f;
   Model model = LoadWritten(p);
 
   Verdict v = model.Score(a.doc.text(), a.report, 3);
@@ -221,7 +225,7 @@ TEST(Model, ShippedModelLoadsAndScores) {
   if (path.empty()) GTEST_SKIP() << "no shipped model (data/credence-model.bin) in this checkout";
   Result<Model> model = Model::Load(path);
   ASSERT_TRUE(model) << path << ": " << model.error().ToString();
-  EXPECT_EQ(model->id().rfind("v1/b", 0), 0u) << model->id();
+  EXPECT_EQ(model->id().rfind("v2/b", 0), 0u) << model->id();
   EXPECT_GT(model->decision_threshold(), 0.0);
   EXPECT_LT(model->decision_threshold(), 1.0);
   Analyzed a = Analyze(kArticle);

@@ -67,7 +67,7 @@ TEST(CorpusFeatures, KeepsRecordOrderAndLabels) {
   FeaturizedCorpus out = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 2);
   ASSERT_EQ(out.examples.size(), records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
-    EXPECT_EQ(out.examples[i].unreliable, records[i].unreliable) << records[i].id;
+    EXPECT_EQ(out.examples[i].positive, records[i].unreliable) << records[i].id;
     if (records[i].id == "blank" || records[i].id == "nul") continue;
     ExpectSameEntries(out.examples[i].entries, Alone(records[i]), records[i].id);
   }
@@ -79,7 +79,7 @@ TEST(CorpusFeatures, SameResultWithOneOrThreeThreads) {
   FeaturizedCorpus three = FeaturizeRecords(ModelFreeAnalyzer(), records, kBuckets, 3);
   ASSERT_EQ(one.examples.size(), three.examples.size());
   for (std::size_t i = 0; i < one.examples.size(); ++i) {
-    EXPECT_EQ(one.examples[i].unreliable, three.examples[i].unreliable);
+    EXPECT_EQ(one.examples[i].positive, three.examples[i].positive);
     ExpectSameEntries(one.examples[i].entries, three.examples[i].entries, records[i].id);
   }
   std::vector<std::string> e1 = one.errors, e3 = three.errors;
