@@ -1,5 +1,9 @@
 // credence web page behaviour: reads the article (textarea, dropped or chosen file), posts it
-// to POST /v1/analyze and renders the JSON report (docs/report-schema.md) into index.html.
+// to POST /v1/analyze and renders the JSON report (docs/report-schema.md) into index.html:
+// the verdict, the headline's clickbait score (its own card, apart from the verdict), the
+// article with cue evidence, propaganda-technique passages and check-worthy claims marked, the
+// claims ranked, attributions, leftovers and site ratings. A learned detector that is off
+// (null headline, empty techniques/claims and an "... off" warning) is said to be off.
 // Report strings only ever reach the page through textContent / attribute setters, never
 // innerHTML. Report offsets are UTF-8 byte offsets; they are mapped to JavaScript (UTF-16)
 // string indices by ByteIndex below before slicing the text.
@@ -20,7 +24,40 @@
     media_attack: 'Media attack',
     shouting: 'Shouting',
     missing_byline_or_date: 'Missing byline or date',
+    propaganda_techniques: 'Propaganda techniques',
   };
+
+  // The cue whose evidence spans are the technique passages: they are drawn from report.techniques
+  // (which knows each passage's technique) instead of as plain cue evidence.
+  const TECHNIQUE_CUE = 'propaganda_techniques';
+
+  // Shown when a technique has no `label` in the report (older or trimmed reports).
+  const TECHNIQUE_NAMES = {
+    appeal_to_authority: 'Appeal to authority',
+    appeal_to_fear_prejudice: 'Appeal to fear or prejudice',
+    bandwagon_reductio_ad_hitlerum: 'Bandwagon, reductio ad Hitlerum',
+    black_and_white_fallacy: 'Black-and-white fallacy',
+    causal_oversimplification: 'Causal oversimplification',
+    doubt: 'Doubt',
+    exaggeration_minimisation: 'Exaggeration, minimisation',
+    flag_waving: 'Flag-waving',
+    loaded_language: 'Loaded language',
+    name_calling_labeling: 'Name calling, labeling',
+    repetition: 'Repetition',
+    slogans: 'Slogans',
+    thought_terminating_cliches: 'Thought-terminating clich\u00e9s',
+    whataboutism_straw_men_red_herring: 'Whataboutism, straw men, red herring',
+  };
+
+  // Fourteen colours could not be told apart, so the techniques share four colours by family
+  // (the class tq-<family> in app.css); unknown ids fall into 'other'.
+  const TECHNIQUE_FAMILIES = [
+    ['wording', 'Charged wording', ['loaded_language', 'name_calling_labeling', 'exaggeration_minimisation', 'repetition']],
+    ['emotion', 'Emotional appeals and slogans', ['appeal_to_fear_prejudice', 'flag_waving', 'slogans', 'thought_terminating_cliches']],
+    ['reasoning', 'Faulty reasoning', ['black_and_white_fallacy', 'causal_oversimplification',
+      'whataboutism_straw_men_red_herring', 'bandwagon_reductio_ad_hitlerum']],
+    ['authority', 'Authority and doubt', ['appeal_to_authority', 'doubt']],
+  ];
 
   const SOURCE_KIND_NAMES = {
     named_person: 'Named person',
@@ -77,6 +114,30 @@
 
   /** A CSS class for a cue id: known ids keep their colour, others share one. */
   function cueClass(id) { return knownClass('cue-', id, CUE_NAMES); }
+
+  /** The family key of a technique id ('wording', 'emotion', 'reasoning', 'authority' or 'other'). */
+  function techniqueFamily(id) {
+    const family = TECHNIQUE_FAMILIES.find((f) => f[2].includes(id));
+    return family ? family[0] : 'other';
+  }
+
+  function familyName(key) {
+    const family = TECHNIQUE_FAMILIES.find((f) => f[0] === key);
+    return family ? family[1] : 'Other techniques';
+  }
+
+  /** The report's human label of a technique passage, else ours. */
+  function techniqueName(t) {
+    return typeof t.label === 'string' && t.label ? t.label : humanise(t.technique, TECHNIQUE_NAMES);
+  }
+
+  /**
+   * Whether the report's warnings say a learned detector is off ("<detector> off: why").
+   * `pattern` names the detector; "learned detectors off" (no model folder) turns all off.
+   */
+  function detectorOff(report, pattern) {
+    return (report.warnings || []).some((w) => /\boff\b/.test(w) && (pattern.test(w) || /learned detectors/i.test(w)));
+  }
 
   function formatNumber(value, digits) {
     return Number(value).toFixed(digits);
@@ -169,7 +230,8 @@
   const state = {
     report: null,
     index: null, // ByteIndex over the analyzed text
-    hiddenCues: new Set(),
+    hiddenCues: new Set(), // cue ids switched off in the legend (TECHNIQUE_CUE hides the technique passages)
+    showClaims: true, // check-worthy claims underlined in the article
     featureSpans: null, // spans of the explanation row picked with "Show", or null
     request: null, // AbortController of the request in flight
   };
@@ -309,13 +371,16 @@
     state.report = report;
     state.index = new ByteIndex(analyzedText);
     state.hiddenCues = new Set();
+    state.showClaims = true;
     state.featureSpans = null;
     renderVerdict(report);
     renderArticleMeta(report);
+    renderHeadline(report);
     renderSite(report.site);
     renderExplanation(report.verdict);
-    renderLegend(report.cues || []);
+    renderLegend(report);
     renderArticle();
+    renderClaims(report);
     renderAttributions(report.attributions || []);
     renderRemoved(report.removed || []);
     renderWarnings(pageWarnings(report, state.index));
@@ -329,7 +394,13 @@
     const v = report.verdict;
     const cues = (report.cues || []).filter((c) => c.strength > 0).length;
     const verdict = v ? v.label + ' ' + formatNumber(v.probability_unreliable, 2) : 'no verdict (no model loaded)';
-    return 'Analysis done: ' + verdict + ', ' + cues + ' cues found.';
+    const parts = [verdict, cues + ' cues found'];
+    const techniques = (report.techniques || []).length;
+    if (techniques) parts.push(techniques + (techniques === 1 ? ' propaganda passage' : ' propaganda passages'));
+    const claims = (report.claims || []).length;
+    if (claims) parts.push(claims + (claims === 1 ? ' check-worthy claim' : ' check-worthy claims'));
+    if (report.headline) parts.push('headline clickbait ' + formatNumber(report.headline.clickbait_probability, 2));
+    return 'Analysis done: ' + parts.join(', ') + '.';
   }
 
   function renderVerdict(report) {
@@ -361,15 +432,26 @@
   function verdictMeter(p, thresholds, label) {
     const low = Number(thresholds.reliable_below ?? 0.35);
     const high = Number(thresholds.unreliable_from ?? 0.65);
+    const zones = [['reliable', 0, low], ['uncertain', low, high], ['unreliable', high, 1]];
+    return meter(p, zones, ['reliable', 'uncertain ' + low + '\u2013' + high, 'unreliable'], {
+      labelledBy: 'verdict-line',
+      valueText: label + ', ' + Math.round(p * 100) + '% likely unreliable',
+    });
+  }
+
+  /**
+   * A bar from 0 to 1 cut into coloured zones ([name, from, to], class meter-zone-<name>) with
+   * the probability `p` as a marker, and the words of `scale` spread under it.
+   */
+  function meter(p, zones, scale, aria) {
     const wrap = el('div', 'meter');
     const bar = el('div', 'meter-bar');
     bar.setAttribute('role', 'meter');
     bar.setAttribute('aria-valuemin', '0');
     bar.setAttribute('aria-valuemax', '1');
     bar.setAttribute('aria-valuenow', p.toFixed(2));
-    bar.setAttribute('aria-valuetext', label + ', ' + Math.round(p * 100) + '% likely unreliable');
-    bar.setAttribute('aria-labelledby', 'verdict-line');
-    const zones = [['reliable', 0, low], ['uncertain', low, high], ['unreliable', high, 1]];
+    bar.setAttribute('aria-valuetext', aria.valueText);
+    bar.setAttribute('aria-labelledby', aria.labelledBy);
     for (const [name, from, to] of zones) {
       const zone = el('div', 'meter-zone meter-zone-' + name);
       zone.style.width = ((to - from) * 100).toFixed(2) + '%';
@@ -379,12 +461,62 @@
     marker.style.left = (p * 100).toFixed(2) + '%';
     bar.appendChild(marker);
     wrap.appendChild(bar);
-    const scale = el('div', 'meter-scale');
-    scale.setAttribute('aria-hidden', 'true');
-    scale.appendChild(el('span', null, 'reliable'));
-    scale.appendChild(el('span', null, 'uncertain ' + low + '\u2013' + high));
-    scale.appendChild(el('span', null, 'unreliable'));
-    wrap.appendChild(scale);
+    const words = el('div', 'meter-scale');
+    words.setAttribute('aria-hidden', 'true');
+    for (const word of scale) words.appendChild(el('span', null, word));
+    wrap.appendChild(words);
+    return wrap;
+  }
+
+  // ---- The headline's clickbait score (its own model, apart from the verdict) -------------
+
+  function renderHeadline(report) {
+    const box = byId('headline-assessment');
+    clear(box);
+    const h = report.headline;
+    if (!h) {
+      box.appendChild(el('p', 'hint headline-none', detectorOff(report, /clickbait/i)
+        ? 'Not scored: the clickbait model is off (see Warnings).'
+        : 'Not scored: no headline was found.'));
+      return;
+    }
+    const p = Math.max(0, Math.min(1, Number(h.clickbait_probability)));
+    const line = el('p', 'clickbait-line ' + (p >= 0.5 ? 'is-clickbait' : 'is-plain'));
+    line.id = 'clickbait-line';
+    line.appendChild(el('span', 'clickbait-label', p >= 0.5 ? 'Reads as clickbait' : 'Reads as a plain headline'));
+    const number = el('span', 'clickbait-probability', formatNumber(p, 2));
+    number.id = 'clickbait-probability';
+    line.appendChild(number);
+    box.appendChild(line);
+    const title = h.span && typeof h.span.text === 'string' ? h.span.text : (report.article && report.article.given_title);
+    if (title) {
+      const quote = el('p', 'headline-quote');
+      quote.appendChild(el('q', null, title));
+      box.appendChild(quote);
+    }
+    box.appendChild(meter(p, [['plain', 0, 0.5], ['clickbait', 0.5, 1]], ['plain', 'clickbait'], {
+      labelledBy: 'clickbait-line',
+      valueText: Math.round(p * 100) + '% likely clickbait',
+    }));
+    box.appendChild(el('p', 'hint', 'Probability the headline is clickbait, from its words alone: ' + Math.round(p * 100) +
+      '%. A separate model: it says how the headline is written, not whether the article is reliable.'));
+    if ((h.top_features || []).length) box.appendChild(headlineFeatures(h.top_features));
+  }
+
+  /** The headline words that moved the clickbait score, as signed chips, largest first. */
+  function headlineFeatures(features) {
+    const wrap = el('div', 'headline-features');
+    wrap.appendChild(el('p', 'headline-features-title', 'Words that moved it (+ towards clickbait, \u2212 away from it)'));
+    const list = el('ul', 'chip-list');
+    for (const f of features) {
+      const c = Number(f.contribution);
+      const chip = el('li', 'chip ' + (c >= 0 ? 'chip-up' : 'chip-down'));
+      chip.appendChild(el('span', 'chip-name', '\u201c' + f.name + '\u201d'));
+      chip.appendChild(el('span', 'chip-value', formatSigned(c)));
+      chip.appendChild(el('span', 'visually-hidden', c >= 0 ? ' towards clickbait' : ' away from clickbait'));
+      list.appendChild(chip);
+    }
+    wrap.appendChild(list);
     return wrap;
   }
 
@@ -561,17 +693,32 @@
 
   // ---- Legend: the cue kinds, their strengths and on/off switches -------------------------
 
-  function renderLegend(cues) {
+  function renderLegend(report) {
     const list = byId('legend-list');
     clear(list);
-    if (!cues.length) {
-      list.appendChild(el('li', 'hint', 'No cues found.'));
-      return;
-    }
-    for (const cue of cues) list.appendChild(legendItem(cue));
+    const cues = legendCues(report);
+    for (const cue of cues) list.appendChild(legendItem(cue, report));
+    list.appendChild(claimsLegendItem(report));
+    if (!cues.length) list.insertBefore(el('li', 'hint', 'No cues found.'), list.firstChild);
   }
 
-  function legendItem(cue) {
+  /**
+   * The report's cues, plus a switched-off "Propaganda techniques" entry when the report has
+   * none, so the legend always says whether that detector found nothing or was off.
+   */
+  function legendCues(report) {
+    const cues = (report.cues || []).slice();
+    if (!cues.some((c) => c.id === TECHNIQUE_CUE)) {
+      const techniques = report.techniques || [];
+      cues.push({
+        id: TECHNIQUE_CUE, description: '', strength: null, detail: '', evidence: techniques,
+        none: detectorOff(report, /propaganda/i) ? 'detector off' : 'none found',
+      });
+    }
+    return cues;
+  }
+
+  function legendItem(cue, report) {
     const item = el('li', 'legend-item');
     const count = (cue.evidence || []).length;
     const id = 'cue-toggle-' + cue.id;
@@ -588,17 +735,64 @@
     label.htmlFor = id;
     label.appendChild(el('span', 'swatch ' + cueClass(cue.id)));
     label.appendChild(el('span', 'legend-name', humanise(cue.id, CUE_NAMES)));
-    label.appendChild(el('span', 'legend-count', count ? String(count) : 'no spans'));
+    label.appendChild(el('span', 'legend-count', count ? String(count) : cue.none || 'no spans'));
     item.appendChild(input);
     item.appendChild(label);
-    const strength = el('span', 'strength');
-    strength.setAttribute('aria-hidden', 'true');
-    const fill = el('span', 'strength-fill ' + cueClass(cue.id));
-    fill.style.width = (Math.max(0, Math.min(1, cue.strength)) * 100).toFixed(0) + '%';
-    strength.appendChild(fill);
-    item.appendChild(strength);
-    item.appendChild(el('span', 'legend-detail',
-      'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
+    if (typeof cue.strength === 'number') {
+      const strength = el('span', 'strength');
+      strength.setAttribute('aria-hidden', 'true');
+      const fill = el('span', 'strength-fill ' + cueClass(cue.id));
+      fill.style.width = (Math.max(0, Math.min(1, cue.strength)) * 100).toFixed(0) + '%';
+      strength.appendChild(fill);
+      item.appendChild(strength);
+      item.appendChild(el('span', 'legend-detail',
+        'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
+    }
+    if (cue.id === TECHNIQUE_CUE && (report.techniques || []).length) item.appendChild(familyKey(report.techniques));
+    return item;
+  }
+
+  /** Under the techniques' entry: the colour of each technique family found, with its count. */
+  function familyKey(techniques) {
+    const counts = new Map();
+    for (const t of techniques) {
+      const family = techniqueFamily(t.technique);
+      counts.set(family, (counts.get(family) || 0) + 1);
+    }
+    const keys = TECHNIQUE_FAMILIES.map((f) => f[0]).concat('other').filter((k) => counts.has(k));
+    const list = el('ul', 'family-key');
+    list.setAttribute('aria-label', 'Technique families');
+    for (const key of keys) {
+      const item = el('li', 'family-key-item');
+      item.appendChild(el('span', 'swatch tq-swatch tq-' + key));
+      item.appendChild(el('span', null, familyName(key) + ' ' + counts.get(key)));
+      list.appendChild(item);
+    }
+    return list;
+  }
+
+  /** The switch of the claims' underline, last in the legend (the claims card lists them). */
+  function claimsLegendItem(report) {
+    const claims = report.claims || [];
+    const item = el('li', 'legend-item');
+    const input = el('input');
+    input.type = 'checkbox';
+    input.id = 'claims-toggle';
+    input.checked = state.showClaims;
+    input.disabled = claims.length === 0;
+    input.addEventListener('change', () => {
+      state.showClaims = input.checked;
+      renderArticle();
+    });
+    const label = el('label', 'legend-label');
+    label.htmlFor = input.id;
+    label.appendChild(el('span', 'swatch claim-swatch'));
+    label.appendChild(el('span', 'legend-name', 'Check-worthy claims'));
+    const none = detectorOff(report, /claim/i) ? 'detector off' : 'none found';
+    label.appendChild(el('span', 'legend-count', claims.length ? String(claims.length) : none));
+    item.appendChild(input);
+    item.appendChild(label);
+    item.appendChild(el('span', 'legend-detail', 'dotted underline; ranked in \u201cCheck-worthy claims\u201d below'));
     return item;
   }
 
@@ -607,11 +801,19 @@
   /** Every marked range of the text, as UTF-16 ranges with what they mean. */
   function collectLayers(report, index) {
     const layers = [];
+    const techniques = report.techniques || [];
     for (const cue of report.cues || []) {
       if (state.hiddenCues.has(cue.id)) continue;
+      if (cue.id === TECHNIQUE_CUE && techniques.length) continue; // drawn from techniques below
       for (const span of cue.evidence || []) {
         layers.push({ type: 'cue', cue, span, ...index.range(span) });
       }
+    }
+    if (!state.hiddenCues.has(TECHNIQUE_CUE)) {
+      techniques.forEach((t, i) => layers.push({ type: 'technique', technique: t, number: i, ...index.range(t) }));
+    }
+    if (state.showClaims) {
+      (report.claims || []).forEach((c, i) => layers.push({ type: 'claim', claim: c, number: i, ...index.range(c) }));
     }
     for (const block of report.removed || []) {
       layers.push({ type: 'removed', block, ...index.range(block) });
@@ -642,11 +844,40 @@
       ' (strength ' + formatNumber(cue.strength, 2) + (cue.detail ? '; ' + cue.detail : '') + ')';
   }
 
-  /** One hidden description per set of cues, for aria-describedby of the highlights. */
-  function describedBy(cues, registry) {
-    const key = cues.map((c) => c.id).join(' ');
+  function techniqueDetail(t) {
+    return 'probability ' + formatNumber(t.probability, 2) + ' given the passage is propaganda \u00b7 passage ' +
+      formatNumber(t.span_probability, 2) + ' likely propaganda \u00b7 ' + familyName(techniqueFamily(t.technique)).toLowerCase();
+  }
+
+  function techniqueReason(t) {
+    return 'Propaganda technique: ' + techniqueName(t) + ' (' + techniqueDetail(t) + ')';
+  }
+
+  function claimDetail(c) {
+    return 'probability ' + formatNumber(c.probability, 2) + ' that a fact-checker would want to check it';
+  }
+
+  function claimReason(c, number) {
+    return 'Check-worthy claim ' + (number + 1) + ' (' + claimDetail(c) + ')';
+  }
+
+  /** What a piece's layers say, one {key, text} per cue, technique passage and claim. */
+  function reasonsOf(layers) {
+    const reasons = [];
+    const add = (key, text) => { if (!reasons.some((r) => r.key === key)) reasons.push({ key, text }); };
+    for (const l of layers) {
+      if (l.type === 'cue') add('cue:' + l.cue.id, cueReason(l.cue));
+      else if (l.type === 'technique') add('technique:' + l.number, techniqueReason(l.technique));
+      else if (l.type === 'claim') add('claim:' + l.number, claimReason(l.claim, l.number));
+    }
+    return reasons;
+  }
+
+  /** One hidden description per set of reasons, for aria-describedby of the highlights. */
+  function describedBy(reasons, registry) {
+    const key = reasons.map((r) => r.key).join(' ');
     if (!registry.has(key)) {
-      const node = el('div', null, cues.map(cueReason).join(' \u2022 '));
+      const node = el('div', null, reasons.map((r) => r.text).join(' \u2022 '));
       node.id = 'cue-reason-' + registry.size;
       byId('cue-descriptions').appendChild(node);
       registry.set(key, node.id);
@@ -670,33 +901,63 @@
   }
 
   function renderPiece(text, layers, registry) {
-    const cueLayers = layers.filter((l) => l.type === 'cue');
+    const marking = layers.filter((l) => l.type === 'cue' || l.type === 'technique');
+    const claims = layers.filter((l) => l.type === 'claim');
     const classes = [];
     const removed = layers.find((l) => l.type === 'removed');
     if (removed) classes.push('leftover');
     if (layers.some((l) => l.type === 'headline')) classes.push('headline-text');
     if (layers.some((l) => l.type === 'feature')) classes.push('feature-hit');
-    if (!cueLayers.length) {
+    if (claims.length) classes.push('claim');
+    if (!marking.length && !claims.length) {
       if (!classes.length) return document.createTextNode(text);
       const span = el('span', classes.join(' '), text);
       if (removed) span.title = 'Removed as page leftover: ' + humanise(removed.block.category, REMOVED_CATEGORY_NAMES);
       return span;
     }
+    // A claim alone is underlined but no tab stop (the claims card jumps to it); a cue or
+    // technique makes the piece a focusable highlight.
+    const node = marking.length ? highlight(text, marking, classes) : el('span', classes.join(' '), text);
+    if (!marking.length) node.tabIndex = -1;
+    if (claims.length) node.dataset.claims = claims.map((l) => l.number).join(' ');
+    node.setAttribute('aria-describedby', describedBy(reasonsOf(layers), registry));
+    return node;
+  }
+
+  /**
+   * A <mark> over a piece with cue evidence and/or a technique passage: the first cue gives
+   * the background, a technique its family's thick underline (a tint when no cue is there).
+   */
+  function highlight(text, marking, classes) {
     const cues = [];
-    for (const l of cueLayers) if (!cues.includes(l.cue)) cues.push(l.cue);
-    const mark = el('mark', ['hl', cueClass(cues[0].id)].concat(classes).join(' '), text);
+    const techniques = [];
+    for (const l of marking) {
+      if (l.type === 'cue' && !cues.includes(l.cue)) cues.push(l.cue);
+      if (l.type === 'technique' && !techniques.includes(l)) techniques.push(l);
+    }
+    const colour = cues.length ? [cueClass(cues[0].id)] : ['tq-only'];
+    if (techniques.length) colour.push('tq', 'tq-' + techniqueFamily(techniques[0].technique.technique));
+    const mark = el('mark', ['hl'].concat(colour, classes).join(' '), text);
     if (cues.length > 1) {
       mark.classList.add('hl-multi');
       mark.style.setProperty('--hl-second', 'var(--' + cueClass(cues[1].id) + ')');
     }
     mark.tabIndex = 0;
     mark.dataset.cues = cues.map((c) => c.id).join(' ');
-    mark.dataset.spans = cueLayers.map((l) => l.cue.id + ':' + l.span.start + '-' + l.span.end).join(' ');
-    mark.setAttribute('aria-describedby', describedBy(cues, registry));
+    mark.dataset.techniques = techniques.map((l) => l.technique.technique).join(' ');
+    mark.dataset.techniqueNumbers = techniques.map((l) => l.number).join(' ');
+    // Keys as the report's cues list evidence: a technique passage is propaganda_techniques evidence.
+    mark.dataset.spans = marking.map((l) => (l.type === 'cue' ? l.cue.id + ':' + l.span.start + '-' + l.span.end
+      : TECHNIQUE_CUE + ':' + l.technique.start + '-' + l.technique.end)).join(' ');
     return mark;
   }
 
   // ---- The tooltip shown on hover and keyboard focus --------------------------------------
+
+  /** Numbers listed in a data attribute ("0 3"), as numbers. */
+  function numbersOf(value) {
+    return (value || '').split(' ').filter(Boolean).map(Number);
+  }
 
   function showTooltip(mark) {
     const tip = byId('cue-tooltip');
@@ -706,17 +967,34 @@
     const ids = (mark.dataset.cues || '').split(' ');
     for (const cue of report.cues || []) {
       if (!ids.includes(cue.id)) continue;
-      const row = el('div', 'tip-row');
-      row.appendChild(el('span', 'swatch ' + cueClass(cue.id)));
-      const words = el('span', 'tip-text');
-      words.appendChild(el('strong', null, humanise(cue.id, CUE_NAMES)));
-      words.appendChild(document.createTextNode(' \u2014 ' + (cue.description || '')));
-      words.appendChild(el('span', 'tip-detail', 'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
-      row.appendChild(words);
-      tip.appendChild(row);
+      tip.appendChild(tipRow('swatch ' + cueClass(cue.id), humanise(cue.id, CUE_NAMES), ' \u2014 ' + (cue.description || ''),
+        'strength ' + formatNumber(cue.strength, 2) + (cue.detail ? ' \u00b7 ' + cue.detail : '')));
+    }
+    for (const i of numbersOf(mark.dataset.techniqueNumbers)) {
+      const t = (report.techniques || [])[i];
+      if (!t) continue;
+      tip.appendChild(tipRow('swatch tq-swatch tq-' + techniqueFamily(t.technique), techniqueName(t),
+        ' \u2014 a propaganda technique', techniqueDetail(t)));
+    }
+    for (const i of numbersOf(mark.dataset.claims)) {
+      const c = (report.claims || [])[i];
+      if (!c) continue;
+      tip.appendChild(tipRow('swatch claim-swatch', 'Check-worthy claim ' + (i + 1), ' \u2014 worth fact-checking', claimDetail(c)));
     }
     tip.hidden = false;
     placeTooltip(tip, mark);
+  }
+
+  /** One row of the tooltip: a swatch, the name in bold, what it means and a smaller detail line. */
+  function tipRow(swatchClass, name, meaning, detail) {
+    const row = el('div', 'tip-row');
+    row.appendChild(el('span', swatchClass));
+    const words = el('span', 'tip-text');
+    words.appendChild(el('strong', null, name));
+    words.appendChild(document.createTextNode(meaning));
+    words.appendChild(el('span', 'tip-detail', detail));
+    row.appendChild(words);
+    return row;
   }
 
   /** Puts the tooltip under the highlight (above if there is no room), inside the viewport. */
@@ -742,7 +1020,7 @@
 
   function wireTooltip() {
     const box = byId('article-text');
-    const markOf = (target) => (target instanceof Element ? target.closest('mark.hl') : null);
+    const markOf = (target) => (target instanceof Element ? target.closest('mark.hl, .claim') : null);
     box.addEventListener('focusin', (e) => { const m = markOf(e.target); if (m) showTooltip(m); });
     box.addEventListener('focusout', hideTooltip);
     box.addEventListener('mouseover', (e) => { const m = markOf(e.target); if (m) showTooltip(m); });
@@ -752,6 +1030,68 @@
     });
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTooltip(); });
     window.addEventListener('resize', hideTooltip);
+  }
+
+  // ---- Check-worthy claims: ranked in their card, underlined in the article ---------------
+
+  function renderClaims(report) {
+    const box = byId('claims');
+    clear(box);
+    const claims = report.claims || [];
+    if (!claims.length) {
+      box.appendChild(el('p', 'hint claims-none', detectorOff(report, /claim/i)
+        ? 'Not checked: the check-worthy-claims model is off (see Warnings).'
+        : 'No sentence reads as a claim worth fact-checking.'));
+      return;
+    }
+    box.appendChild(el('p', 'hint',
+      'Sentences stating facts a fact-checker would most want to check, most check-worthy first. ' +
+      'They are underlined (dotted) in the article; \u201cShow\u201d jumps to one.'));
+    const list = el('ol', 'claim-list');
+    claims.forEach((claim, i) => list.appendChild(claimItem(claim, i)));
+    box.appendChild(list);
+  }
+
+  function claimItem(claim, i) {
+    const p = Math.max(0, Math.min(1, Number(claim.probability)));
+    const item = el('li', 'claim-item');
+    item.appendChild(el('q', 'claim-text', claim.text));
+    const score = el('span', 'claim-score');
+    score.appendChild(el('span', 'visually-hidden', 'check-worthiness '));
+    score.appendChild(el('span', 'claim-probability', formatNumber(p, 2)));
+    const bar = el('span', 'claim-bar');
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = el('span', 'claim-fill');
+    fill.style.width = (p * 100).toFixed(0) + '%';
+    bar.appendChild(fill);
+    score.appendChild(bar);
+    item.appendChild(score);
+    const show = el('button', 'button-small', 'Show');
+    show.type = 'button';
+    show.setAttribute('aria-label', 'Show claim ' + (i + 1) + ' in the article');
+    show.addEventListener('click', () => jumpToClaim(i));
+    item.appendChild(show);
+    return item;
+  }
+
+  /** Scrolls to claim `number` in the article and focuses it, so its reason shows. */
+  function jumpToClaim(number) {
+    if (!state.showClaims) {
+      state.showClaims = true;
+      byId('claims-toggle').checked = true;
+      renderArticle();
+    }
+    const pieces = Array.from(document.querySelectorAll('#article-text [data-claims]'))
+      .filter((n) => numbersOf(n.dataset.claims).includes(number));
+    for (const old of document.querySelectorAll('#article-text .claim-current')) old.classList.remove('claim-current');
+    if (!pieces.length) {
+      setStatus('Claim ' + (number + 1) + ' is not in the article text shown.');
+      return;
+    }
+    for (const piece of pieces) piece.classList.add('claim-current');
+    pieces[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+    pieces[0].focus({ preventScroll: true });
+    setStatus('Claim ' + (number + 1) + ' is marked in the article.');
   }
 
   // ---- Attributions, leftovers, warnings -------------------------------------------------

@@ -6,14 +6,21 @@
 // Debian Chromium (/usr/bin/chromium) through playwright-core and checks it against reports
 // fetched straight from POST /v1/analyze: verdict, every cue span highlighted over exactly the
 // report's text (so the UTF-8 byte -> UTF-16 offset conversion is right, also for non-ASCII and
-// HTML input), tooltips on keyboard focus, attributions, leftovers, site ratings, the error
-// paths, keyboard-only use and a 375 px phone width without horizontal scrolling. Any console
-// error, failed request or request leaving localhost fails the test. Writes page-desktop.png and
-// page-phone.png into --out. Exit 0 on success, 1 on failure, 2 on bad usage; never runs longer
-// than about 60 s, and always stops the server it started.
+// HTML input), every propaganda-technique passage highlighted over exactly its text with its
+// technique, the check-worthy claims listed in report order and underlined, the headline's
+// clickbait probability as the report has it, tooltips on keyboard focus (cues, techniques,
+// claims), attributions, leftovers, site ratings, the error paths, keyboard-only use and a
+// 375 px phone width without horizontal scrolling. A second server with the learned detectors
+// off checks that the page says so; a report with made-up technique passages (served to the
+// page by request interception) checks the technique rendering even while the real report has
+// none. Any console error, failed request or request leaving localhost fails the test. Writes
+// page-desktop.png, page-phone.png and page-detectors-off.png into --out. Exit 0 on success,
+// 1 on failure, 2 on bad usage; never runs longer than about 60 s, and always stops the servers
+// it started.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -45,9 +52,10 @@ function usage(problem) {
 
 // ---- bookkeeping: steps, failures, cleanup -------------------------------------------------
 
-let server = null;
+const servers = []; // every credence serve started, stopped by cleanup()
 let browser = null;
 let finished = false;
+let tempDir = null; // the empty learned-models folder of the detectors-off server
 
 class TestFailure extends Error {}
 
@@ -59,8 +67,8 @@ function step(name) {
   console.log(`page_test: ${name}`);
 }
 
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((done) => server.once('exit', done));
   server.kill('SIGTERM');
   const timer = setTimeout(() => server.kill('SIGKILL'), 3000);
@@ -74,7 +82,8 @@ async function cleanup() {
     browser = null;
     await Promise.race([b.close().catch(() => {}), new Promise((done) => setTimeout(done, 5000))]);
   }
-  await stopServer();
+  await Promise.all(servers.map(stopServer));
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
 async function finish(code, message) {
@@ -87,11 +96,15 @@ async function finish(code, message) {
 
 // ---- the server ----------------------------------------------------------------------------
 
-/** Starts credence serve on a free port; resolves with its base URL from the stderr line. */
-function startServer(credence, webDir) {
+/**
+ * Starts credence serve on a free port (with `extraEnv` added to its environment); resolves
+ * with its base URL from the stderr line.
+ */
+function startServer(credence, webDir, extraEnv = {}) {
   const args = ['serve', '--port', '0'];
   if (webDir) args.push('--web-dir', webDir);
-  server = spawn(credence, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(credence, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...extraEnv } });
+  servers.push(server);
   return new Promise((done, fail) => {
     let stderr = '';
     const timer = setTimeout(() => fail(new TestFailure(`credence serve printed no address in 10 s: ${stderr}`)), 10_000);
@@ -173,8 +186,19 @@ async function waitForReport(page) {
   await page.waitForFunction(() => !document.querySelector('#analyze-button').disabled, null, { timeout: 10_000 });
 }
 
-/** Checks verdict, highlights (count and exact text), legend counts, attributions, leftovers. */
-async function checkReport(page, report, what) {
+/**
+ * The reports (by step) that had no verdict. A missing content model is a failure, but the run
+ * goes on with every other check first and fails at its end, so one run shows all problems.
+ */
+const noVerdict = [];
+
+async function checkVerdict(page, report, what) {
+  if (!report.verdict) {
+    noVerdict.push(what);
+    const none = await page.textContent('#verdict');
+    check(/no verdict/i.test(none), `${what}: the report has no verdict but the page does not say so ("${none}")`);
+    return;
+  }
   const verdictText = await page.textContent('#verdict');
   const label = await page.textContent('.verdict-label');
   const probability = Number(await page.textContent('.verdict-probability'));
@@ -184,7 +208,15 @@ async function checkReport(page, report, what) {
   check(probability >= 0 && probability <= 1, `${what}: probability ${probability} is not within [0, 1]`);
   check(Math.abs(probability - report.verdict.probability_unreliable) < 0.006,
     `${what}: probability ${probability} != report ${report.verdict.probability_unreliable}`);
-  check(await page.isVisible('.meter-marker'), `${what}: the verdict meter is not visible`);
+  check(await page.isVisible('.verdict-card .meter-marker'), `${what}: the verdict meter is not visible`);
+}
+
+/**
+ * Checks verdict, highlights (count and exact text), legend counts, attributions, leftovers,
+ * technique passages, claims and the headline's clickbait score.
+ */
+async function checkReport(page, report, what) {
+  await checkVerdict(page, report, what);
 
   const expected = reportSpans(report);
   const rendered = await renderedSpans(page);
@@ -212,7 +244,106 @@ async function checkReport(page, report, what) {
   check(groups === categories.size, `${what}: ${groups} leftover groups, the report has ${categories.size} categories`);
   const folded = await page.$$eval('#removed details', (d) => d.every((x) => !x.open));
   check(folded, `${what}: leftovers are not folded away`);
-  return { spans: expected.size, marks: rendered.count };
+
+  const techniques = await checkTechniques(page, report, what);
+  await checkClaims(page, report, what);
+  await checkHeadline(page, report, what);
+  return { spans: expected.size, marks: rendered.count, techniques };
+}
+
+const TECHNIQUE_CUE = 'propaganda_techniques';
+
+/** The key the page gives a technique passage in data-spans (the propaganda_techniques cue's evidence). */
+function techniqueKey(t) {
+  return `${TECHNIQUE_CUE}:${t.start}-${t.end}`;
+}
+
+/**
+ * Every technique passage is highlighted over exactly its text, each of its highlights names
+ * its technique and has a family colour, and nothing else is highlighted as a technique.
+ * Returns how many passages were checked (0, with a note, when the report has none).
+ */
+async function checkTechniques(page, report, what) {
+  const techniques = report.techniques || [];
+  const marks = await page.$$eval('#article-text mark.hl', (ms) => ms.map((m) => ({
+    text: m.textContent, spans: (m.dataset.spans || '').split(' '), techniques: (m.dataset.techniques || '').split(' '),
+    family: /\btq-(wording|emotion|reasoning|authority|other)\b/.test(m.className),
+  })));
+  const legendCount = (await page.textContent(`label[for="cue-toggle-${TECHNIQUE_CUE}"] .legend-count`)).trim();
+  if (!techniques.length) {
+    step(`  ${what}: the report has no technique passages (${legendCount}); technique highlight checks skipped`);
+    check(marks.every((m) => m.techniques.join('') === ''), `${what}: a technique highlight without technique passages`);
+    return 0;
+  }
+  check(legendCount === String(techniques.length),
+    `${what}: legend count of techniques is "${legendCount}", the report has ${techniques.length}`);
+  const keys = new Set(techniques.map(techniqueKey));
+  for (const t of techniques) {
+    const own = marks.filter((m) => m.spans.includes(techniqueKey(t)));
+    check(own.length > 0, `${what}: technique ${t.technique} "${t.text}" is not highlighted`);
+    const text = own.map((m) => m.text).join('');
+    check(text === t.text, `${what}: highlight of technique ${t.technique} reads "${text}", the report's passage is "${t.text}"`);
+    check(own.every((m) => m.techniques.includes(t.technique) && m.family),
+      `${what}: a highlight of "${t.text}" does not name ${t.technique} or lacks its family colour`);
+  }
+  for (const m of marks) {
+    for (const key of m.spans) {
+      if (key.startsWith(`${TECHNIQUE_CUE}:`)) check(keys.has(key), `${what}: technique highlight ${key} is not in the report`);
+    }
+  }
+  return techniques.length;
+}
+
+/** Claims listed in report order with their texts and probabilities, and underlined in the article. */
+async function checkClaims(page, report, what) {
+  const claims = report.claims || [];
+  const items = await page.$$eval('#claims .claim-item', (lis) => lis.map((li) => ({
+    text: li.querySelector('.claim-text').textContent, probability: li.querySelector('.claim-probability').textContent.trim(),
+  })));
+  check(items.length === claims.length, `${what}: ${items.length} claims listed, the report has ${claims.length}`);
+  claims.forEach((c, i) => {
+    check(items[i].text === c.text, `${what}: claim ${i + 1} reads "${items[i].text}", the report's is "${c.text}"`);
+    check(items[i].probability === c.probability.toFixed(2),
+      `${what}: claim ${i + 1} shows ${items[i].probability}, the report ${c.probability}`);
+  });
+  const pieces = await page.$$eval('#article-text [data-claims]', (ns) => ns.map((n) => ({
+    text: n.textContent, claims: n.dataset.claims.split(' '), underlined: getComputedStyle(n).textDecorationLine.includes('underline'),
+  })));
+  claims.forEach((c, i) => {
+    const own = pieces.filter((p) => p.claims.includes(String(i)));
+    const text = own.map((p) => p.text).join('');
+    check(text === c.text, `${what}: claim ${i + 1} is marked in the article as "${text}", the report's is "${c.text}"`);
+    check(own.every((p) => p.underlined), `${what}: claim ${i + 1} is not underlined in the article`);
+  });
+  check(pieces.length === 0 || claims.length > 0, `${what}: claim marks without claims`);
+  if (!claims.length) {
+    const note = await page.textContent('#claims');
+    check(/not checked|no sentence/i.test(note), `${what}: no claims and the claims card does not say why ("${note}")`);
+  }
+}
+
+/** The headline's clickbait probability as the report has it (two decimals), its bar and its signed words. */
+async function checkHeadline(page, report, what) {
+  const h = report.headline;
+  check(await page.isVisible('#headline-card'), `${what}: the headline card is not visible`);
+  if (!h) {
+    const note = await page.textContent('#headline-assessment');
+    check(/not scored/i.test(note), `${what}: the report has no headline score and the page does not say so ("${note}")`);
+    check(!(await page.$('#clickbait-probability')), `${what}: a clickbait probability shown without a headline score`);
+    return;
+  }
+  const shown = (await page.textContent('#clickbait-probability')).trim();
+  check(shown === h.clickbait_probability.toFixed(2),
+    `${what}: clickbait probability shown ${shown}, the report ${h.clickbait_probability}`);
+  check(await page.isVisible('#headline-card .meter-marker'), `${what}: the clickbait bar is not visible`);
+  const chips = await page.$$eval('#headline-card .chip', (cs) => cs.map((c) => ({
+    value: Number(c.querySelector('.chip-value').textContent.replace('\u2212', '-')), up: c.classList.contains('chip-up'),
+  })));
+  check(chips.length === h.top_features.length, `${what}: ${chips.length} headline words shown, the report has ${h.top_features.length}`);
+  h.top_features.forEach((f, i) => {
+    check(Math.abs(chips[i].value - f.contribution) < 0.006 && chips[i].up === (f.contribution >= 0),
+      `${what}: headline word ${f.name} shows ${chips[i].value}, the report ${f.contribution}`);
+  });
 }
 
 async function checkSiteCard(page, report, what) {
@@ -228,18 +359,31 @@ async function checkSiteCard(page, report, what) {
   check(summary.includes(report.site.domain), `${what}: site summary "${summary}" lacks ${report.site.domain}`);
 }
 
-/** Tabs from the legend into the article; the first highlight must take focus and show its reason. */
-async function checkKeyboardTooltip(page, report) {
-  const lastToggle = page.locator('#legend-list input:not(:disabled)').last();
-  await lastToggle.focus();
-  let focused = null;
-  for (let i = 0; i < 5 && !focused; i++) {
+/**
+ * Tabs from the last legend switch into the article until a highlight matching `selector` takes
+ * focus (at most `limit` presses, never past the article); returns what the page says of it.
+ */
+async function tabToHighlight(page, selector, limit) {
+  await page.locator('#legend-list input:not(:disabled)').last().focus();
+  for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => {
+    const focused = await page.evaluate((sel) => {
       const a = document.activeElement;
-      return a && a.matches('mark.hl') ? { cues: a.dataset.cues, describedBy: a.getAttribute('aria-describedby') } : null;
-    });
+      if (!a) return 'left';
+      if (a.matches(sel)) {
+        return { cues: a.dataset.cues, techniques: a.dataset.techniqueNumbers, describedBy: a.getAttribute('aria-describedby') };
+      }
+      return a.closest('#article-text') || a.closest('#legend') ? 'go on' : 'left';
+    }, selector);
+    if (focused === 'left') return null;
+    if (focused && focused !== 'go on') return focused;
   }
+  return null;
+}
+
+/** Tabs from the legend into the article; the first cue highlight must take focus and show its reason. */
+async function checkKeyboardTooltip(page, report) {
+  const focused = await tabToHighlight(page, 'mark.hl:not([data-cues=""])', 40);
   check(focused, 'Tab from the legend does not reach a highlighted span');
   const tipVisible = await page.isVisible('#cue-tooltip');
   check(tipVisible, 'the reason of a focused highlight is not visible');
@@ -250,6 +394,10 @@ async function checkKeyboardTooltip(page, report) {
   check(description.includes(cue.description), `aria-describedby text "${description}" lacks "${cue.description}"`);
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   check(outline !== 'none', 'a focused highlight has no visible focus outline');
+  await checkTooltipInViewport(page);
+}
+
+async function checkTooltipInViewport(page) {
   const inViewport = await page.evaluate(() => {
     const r = document.querySelector('#cue-tooltip').getBoundingClientRect();
     return r.left >= 0 && r.right <= document.documentElement.clientWidth;
@@ -257,9 +405,100 @@ async function checkKeyboardTooltip(page, report) {
   check(inViewport, 'the tooltip runs past the edge of the window');
 }
 
+/**
+ * Tabs into the article to the first technique highlight; its tooltip and its aria-describedby
+ * text must name the technique and its probability as the page rounds it.
+ */
+async function checkTechniqueKeyboard(page, report, what) {
+  const techniques = report.techniques || [];
+  if (!techniques.length) {
+    step(`  ${what}: no technique passages, so no technique highlight to focus (skipped)`);
+    return;
+  }
+  const focused = await tabToHighlight(page, 'mark.hl:not([data-techniques=""])', 400);
+  check(focused, `${what}: Tab from the legend does not reach a technique highlight`);
+  const t = techniques[Number(focused.techniques.split(' ')[0])];
+  check(t, `${what}: the focused technique highlight names no technique of the report`);
+  check(await page.isVisible('#cue-tooltip'), `${what}: the reason of a focused technique highlight is not visible`);
+  const tip = await page.textContent('#cue-tooltip');
+  const probability = t.probability.toFixed(2);
+  check(tip.includes(t.label) && tip.includes(probability),
+    `${what}: tooltip "${tip}" lacks the technique "${t.label}" or its probability ${probability}`);
+  const description = await page.textContent(`#${focused.describedBy}`);
+  check(description.includes(t.label) && description.includes(probability),
+    `${what}: aria-describedby text "${description}" lacks "${t.label}" or ${probability}`);
+  await checkTooltipInViewport(page);
+}
+
+/** "Show" on a claim, pressed with the keyboard, focuses the claim in the article and shows its reason. */
+async function checkClaimKeyboard(page, report, what) {
+  if (!(report.claims || []).length) {
+    step(`  ${what}: no claims to jump to (skipped)`);
+    return;
+  }
+  const last = report.claims.length - 1;
+  await page.focus(`#claims .claim-item:nth-child(${last + 1}) button`);
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.closest('#article-text') && a.dataset.claims !== undefined ? a.dataset.claims.split(' ') : null;
+  });
+  check(focused && focused.includes(String(last)), `${what}: "Show" on claim ${last + 1} does not focus it in the article`);
+  check(await page.isVisible('#cue-tooltip'), `${what}: the focused claim shows no reason`);
+  const tip = await page.textContent('#cue-tooltip');
+  check(tip.includes(`Check-worthy claim ${last + 1}`) && tip.includes(report.claims[last].probability.toFixed(2)),
+    `${what}: the claim's tooltip "${tip}" lacks its rank or probability`);
+}
+
 async function checkNoHorizontalScroll(page, width, what) {
   const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
   check(scrollWidth <= width, `${what}: page is ${scrollWidth} px wide at a ${width} px window (horizontal scroll)`);
+}
+
+/**
+ * Switching the legend entry `id` off (label of #cue-toggle-<id>, or #claims-toggle) must leave
+ * nothing matching `selector` (its marks) in the article; on again, they must all be back.
+ */
+async function checkToggle(page, id, selector) {
+  const label = id === 'claims' ? 'label[for="claims-toggle"]' : `label[for="cue-toggle-${id}"]`;
+  const count = () => page.$$eval(`#article-text ${selector}`, (nodes) => nodes.length);
+  const before = await count();
+  check(before > 0, `${id}: nothing of it is marked in the article to switch off`);
+  await page.click(label);
+  const left = await count();
+  check(left === 0, `switching off ${id} left ${left} of its ${before} marks`);
+  await page.click(label);
+  check(await count() === before, `switching ${id} back on does not bring back its ${before} marks`);
+}
+
+/**
+ * `report` with made-up technique passages over its first body sentences (alternately whole and
+ * cut in half on a character boundary): one technique of each family and an id the page does
+ * not know, with the propaganda_techniques cue listing them. Lets the technique rendering be
+ * checked on a real text (and its byte offsets) while the server's report has no techniques.
+ */
+function withMadeUpTechniques(report, text) {
+  const bytes = Buffer.from(text, 'utf8');
+  const ids = ['loaded_language', 'appeal_to_fear_prejudice', 'causal_oversimplification', 'doubt', 'a_future_technique'];
+  const sentences = report.structure.paragraphs.filter((p) => p.role === 'body').flatMap((p) => p.sentences);
+  check(sentences.length >= ids.length, 'the non-ASCII demo report has too few body sentences for made-up techniques');
+  const techniques = ids.map((id, i) => {
+    const s = sentences[i];
+    let end = s.end;
+    if (i % 2 === 1) {
+      end = s.start + Math.floor((s.end - s.start) / 2);
+      while (end < s.end && (bytes[end] & 0xc0) === 0x80) end++; // not inside a UTF-8 sequence
+    }
+    const label = id.charAt(0).toUpperCase() + id.slice(1).replace(/_/g, ' ');
+    return { start: s.start, end, text: bytes.subarray(s.start, end).toString('utf8'), technique: id, label,
+      probability: 0.41 + 0.1 * i, span_probability: 0.73 };
+  });
+  const cue = {
+    id: TECHNIQUE_CUE, description: 'Passages that use propaganda techniques (made up by the browser test)',
+    strength: 0.6, detail: `${techniques.length} passages`,
+    evidence: techniques.map(({ start, end, text: t }) => ({ start, end, text: t })),
+  };
+  return { ...report, techniques, cues: report.cues.filter((c) => c.id !== TECHNIQUE_CUE).concat(cue) };
 }
 
 // ---- the test ------------------------------------------------------------------------------
@@ -336,25 +575,30 @@ async function run(args) {
   const widgets = await page.textContent('#removed');
   check(/12 points/.test(widgets), 'the widget numbers (12 points) are not shown with the leftovers');
   const status = await page.textContent('#status');
-  check(status.includes(demoReport.verdict.label), `status "${status}" does not announce the verdict`);
+  if (demoReport.verdict) check(status.includes(demoReport.verdict.label), `status "${status}" does not announce the verdict`);
   await checkKeyboardTooltip(page, demoReport);
-  step(`  ${demoCounts.spans} cue spans rendered as ${demoCounts.marks} highlight segments`);
+  await checkTechniqueKeyboard(page, demoReport, 'demo article');
+  await checkClaimKeyboard(page, demoReport, 'demo article');
+  step(`  ${demoCounts.spans} cue spans rendered as ${demoCounts.marks} highlight segments; ` +
+    `${demoCounts.techniques} technique passages, ${demoReport.claims.length} claims, headline clickbait ` +
+    `${demoReport.headline ? demoReport.headline.clickbait_probability : 'not scored'}`);
 
-  step('legend toggle hides a cue kind');
-  const firstWithSpans = demoReport.cues.find((c) => c.evidence.length);
-  await page.click(`label[for="cue-toggle-${firstWithSpans.id}"]`);
-  const hidden = await page.$$eval('#article-text mark.hl', (ms, id) => ms.filter((m) => m.dataset.cues.split(' ').includes(id)).length, firstWithSpans.id);
-  check(hidden === 0, `switching off ${firstWithSpans.id} left ${hidden} of its highlights`);
-  await page.click(`label[for="cue-toggle-${firstWithSpans.id}"]`);
+  step('legend toggles hide a cue kind, the technique passages and the claims');
+  const firstWithSpans = demoReport.cues.find((c) => c.evidence.length && c.id !== TECHNIQUE_CUE);
+  await checkToggle(page, firstWithSpans.id, `mark.hl[data-cues~="${firstWithSpans.id}"]`);
+  if (demoReport.techniques.length) await checkToggle(page, TECHNIQUE_CUE, 'mark.hl:not([data-techniques=""])');
+  if (demoReport.claims.length) await checkToggle(page, 'claims', '[data-claims]');
   await checkReport(page, demoReport, 'demo article after toggling back');
 
-  step('"Show" on an explanation row outlines its words in the article');
-  await page.click('.feature-list button[aria-pressed]');
-  const outlined = await page.$$eval('#article-text .feature-hit', (hits) => hits.length);
-  check(outlined > 0, '"Show" outlines nothing in the article');
-  check(await page.getAttribute('.feature-list button[aria-pressed]', 'aria-pressed') === 'true', '"Show" is not pressed');
-  await page.click('.feature-list button[aria-pressed="true"]');
-  check(await page.$$eval('#article-text .feature-hit', (hits) => hits.length) === 0, 'a second "Show" does not clear the outline');
+  if (demoReport.verdict) {
+    step('"Show" on an explanation row outlines its words in the article');
+    await page.click('.feature-list button[aria-pressed]');
+    const outlined = await page.$$eval('#article-text .feature-hit', (hits) => hits.length);
+    check(outlined > 0, '"Show" outlines nothing in the article');
+    check(await page.getAttribute('.feature-list button[aria-pressed]', 'aria-pressed') === 'true', '"Show" is not pressed');
+    await page.click('.feature-list button[aria-pressed="true"]');
+    check(await page.$$eval('#article-text .feature-hit', (hits) => hits.length) === 0, 'a second "Show" does not clear the outline');
+  }
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(out, 'page-desktop.png'), fullPage: true });
@@ -364,7 +608,13 @@ async function run(args) {
   await checkNoHorizontalScroll(page, 375, 'phone width with a report');
   await page.locator('#article-text mark.hl').first().focus();
   await checkNoHorizontalScroll(page, 375, 'phone width with a tooltip open');
+  if (demoReport.claims.length) {
+    await page.click('#claims .claim-item button');
+    await checkNoHorizontalScroll(page, 375, 'phone width with a claim shown');
+    await checkTooltipInViewport(page);
+  }
   await page.evaluate(() => document.activeElement.blur());
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(out, 'page-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   noProblems(problems, 'demo article');
@@ -427,6 +677,56 @@ async function run(args) {
     check(href.includes(link.link), `the attribution's link ${link.link} is not in the table (${href})`);
   }
   noProblems(problems, 'HTML page');
+
+  step('made-up technique passages (a served report with one of each family) on the non-ASCII text');
+  const madeUp = withMadeUpTechniques(unicodeReport, unicodeText);
+  await page.route('**/v1/analyze', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify(madeUp),
+  }));
+  await page.fill('#url-input', '');
+  await page.fill('#article-input', unicodeText);
+  await page.click('#analyze-button');
+  await page.waitForSelector('#article-text mark.tq', { timeout: 10_000 });
+  await waitForReport(page);
+  await page.unroute('**/v1/analyze');
+  const families = await page.$$eval('#legend .family-key-item', (items) => items.length);
+  check(families === 5, `the legend shows ${families} technique families, the made-up report has 5`);
+  check(await checkTechniques(page, madeUp, 'made-up techniques') === madeUp.techniques.length, 'made-up techniques not all checked');
+  await checkReport(page, madeUp, 'made-up techniques');
+  await checkTechniqueKeyboard(page, madeUp, 'made-up techniques');
+  await checkToggle(page, TECHNIQUE_CUE, 'mark.hl:not([data-techniques=""])');
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.locator('#article-text mark.tq').first().scrollIntoViewIfNeeded();
+  await page.locator('#article-text').screenshot({ path: join(out, 'page-techniques.png') });
+  noProblems(problems, 'made-up techniques');
+
+  step('learned detectors off (a second server with an empty model folder): the page says so');
+  tempDir = mkdtempSync(join(tmpdir(), 'credence-no-models-'));
+  const offBase = await startServer(resolve(args.credence), args['web-dir'] && resolve(args['web-dir']),
+    { CREDENCE_LEARNED_MODELS: tempDir });
+  const offReport = await analyzeDirectly(offBase, { text: demoText });
+  check(offReport.techniques.length === 0 && offReport.claims.length === 0 && offReport.headline === null,
+    'with an empty CREDENCE_LEARNED_MODELS folder the report still has techniques, claims or a headline score');
+  check(offReport.warnings.some((w) => / off/.test(w)), `no "off" warning with the detectors off: ${offReport.warnings}`);
+  await page.goto(offBase, { waitUntil: 'load' });
+  await page.fill('#article-input', demoText);
+  await page.click('#analyze-button');
+  await waitForReport(page);
+  await checkReport(page, offReport, 'detectors off');
+  for (const id of [`cue-toggle-${TECHNIQUE_CUE}`, 'claims-toggle']) {
+    const count = (await page.textContent(`label[for="${id}"] .legend-count`)).trim();
+    check(count === 'detector off', `detectors off: the legend entry ${id} says "${count}", not "detector off"`);
+  }
+  check(/off/.test(await page.textContent('#headline-assessment')), 'detectors off: the headline card does not say the model is off');
+  check(/off/.test(await page.textContent('#claims')), 'detectors off: the claims card does not say the model is off');
+  check(await page.isVisible('#warnings-card'), 'detectors off: the warnings are not shown');
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.screenshot({ path: join(out, 'page-detectors-off.png'), fullPage: true });
+  noProblems(problems, 'detectors off');
+
+  const verdictWarning = demoReport.warnings.find((w) => w.startsWith('verdict off')) || 'no warning';
+  check(noVerdict.length === 0, `every other check passed, but these reports have no verdict: ${noVerdict.join(', ')} ` +
+    `(the server has no content model: ${verdictWarning})`);
 
   console.log(`page_test: OK in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${out}`);
 }
