@@ -1,6 +1,7 @@
 // Helpers for tests that need reports to work on: one Analyzer without a
-// content model (so the reports are what the model stage reads), shared by
-// all tests of a binary, and a text analyzed with it.
+// content model or learned detectors (so the reports are what the
+// hand-written stages make, which the learned detectors and the model
+// read), shared by all tests of a binary, and a text analyzed with it.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,10 +14,10 @@
 
 namespace credence::testing {
 
-// Returns an Analyzer with no model, made once.
+// Returns an Analyzer with no model and no learned detectors, made once.
 inline const Analyzer& ModelFreeAnalyzer() {
   static Analyzer analyzer = [] {
-    Result<Analyzer> a = Analyzer::Create({.model_path = ""});
+    Result<Analyzer> a = Analyzer::Create({.model_path = "", .learned_models = ""});
     EXPECT_TRUE(a) << a.error().ToString();
     return std::move(*a);
   }();

@@ -38,6 +38,13 @@ struct AnalyzerOptions {
   // say so in their warnings. "": no model. A path: that model, and Create
   // fails when it cannot be loaded.
   std::optional<std::string> model_path;
+  // The folder of the learned detectors' models (detections.h: propaganda
+  // techniques, check-worthy claims, clickbait headline). nullopt (the
+  // default): the shipped ones, each missing one turned off with a warning
+  // (without the clickbait model the clickbait_headline cue falls back to a
+  // hand-written rule). "": none of them. A folder: all four from it, and
+  // Create fails when one cannot be loaded.
+  std::optional<std::string> learned_models;
   // Whether to look the Document's url up in the site-reputation table
   // (reputation.h). Default: on.
   bool site_reputation = true;

@@ -24,6 +24,7 @@ enum class CueId {
   kMediaAttack,
   kShouting,
   kMissingBylineOrDate,
+  kPropagandaTechniques,  // from the learned propaganda detector (techniques.h)
 };
 
 struct CueInfo {

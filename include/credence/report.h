@@ -13,6 +13,7 @@
 #include "credence/annotations.h"
 #include "credence/article.h"
 #include "credence/cue.h"
+#include "credence/detections.h"
 #include "credence/html.h"
 #include "credence/reputation.h"
 #include "credence/structure.h"
@@ -21,7 +22,7 @@
 namespace credence {
 
 // The version of the JSON report's layout. Bumped on any change to its fields.
-inline constexpr const char* kReportSchemaVersion = "1.2";
+inline constexpr const char* kReportSchemaVersion = "1.3";
 
 struct Report {
   Article article;
@@ -29,6 +30,10 @@ struct Report {
   std::vector<Quote> quotes;
   std::vector<Attribution> attributions;
   std::vector<Cue> cues;                // only cues with strength > 0 or evidence
+  // The learned detectors (detections.h); empty / none when their models are off.
+  std::vector<TechniqueSpan> techniques;  // in input order, not overlapping
+  std::vector<Claim> claims;              // check-worthy sentences, most check-worthy first
+  std::optional<HeadlineAssessment> headline;  // none without a headline or a title
   std::optional<Verdict> verdict;       // the content model's score; none without a model
   std::optional<SiteReputation> site;   // the source lists' ratings of the url's site; none when unknown
   std::optional<PageInfo> page;         // for HTML input: the page's metadata and body links

@@ -16,12 +16,15 @@ const std::vector<CueInfo>& Catalogue() {
       {CueId::kHedging, "hedging", "Hedged or speculative wording in place of established fact"},
       {CueId::kLoadedLanguage, "loaded_language", "Loaded, inflammatory or pejorative words"},
       {CueId::kEmotionalTone, "emotional_tone", "Strongly emotional wording (AFINN-165 valence)"},
-      {CueId::kClickbaitHeadline, "clickbait_headline", "Headline written to lure clicks rather than inform"},
+      {CueId::kClickbaitHeadline, "clickbait_headline",
+       "Headline written to lure clicks rather than inform (a trained model's probability)"},
       {CueId::kSpellingErrors, "spelling_errors", "Misspelled words (hunspell en_US), a sign of little editing"},
       {CueId::kAppealForMoney, "appeal_for_money", "Asks readers for money: donations, subscriptions, merchandise"},
       {CueId::kMediaAttack, "media_attack", "Attacks \"the mainstream media\" as liars or propagandists"},
       {CueId::kShouting, "shouting", "Shouting: words in capitals, runs of exclamation marks"},
       {CueId::kMissingBylineOrDate, "missing_byline_or_date", "No author byline or publication date found"},
+      {CueId::kPropagandaTechniques, "propaganda_techniques",
+       "Passages that use propaganda techniques (SemEval-2020 Task 11's 14), found by a trained model"},
   };
   return kCatalogue;
 }

@@ -1,6 +1,7 @@
 // Stable names of the public enums, shared by the JSON and text writers.
 #include "credence/annotations.h"
 #include "credence/article.h"
+#include "credence/detections.h"
 #include "credence/status.h"
 #include "credence/verdict.h"
 
@@ -70,5 +71,38 @@ std::string_view FeatureKindName(FeatureKind kind) {
   }
   return "words";
 }
+
+namespace {
+
+struct TechniqueNames {
+  std::string_view name, corpus_label, title;
+};
+
+const TechniqueNames& NamesOf(Technique technique) {
+  static constexpr TechniqueNames kNames[kTechniqueCount] = {
+      {"appeal_to_authority", "Appeal_to_Authority", "Appeal to authority"},
+      {"appeal_to_fear_prejudice", "Appeal_to_fear-prejudice", "Appeal to fear or prejudice"},
+      {"bandwagon_reductio_ad_hitlerum", "Bandwagon,Reductio_ad_hitlerum", "Bandwagon, reductio ad Hitlerum"},
+      {"black_and_white_fallacy", "Black-and-White_Fallacy", "Black-and-white fallacy"},
+      {"causal_oversimplification", "Causal_Oversimplification", "Causal oversimplification"},
+      {"doubt", "Doubt", "Doubt"},
+      {"exaggeration_minimisation", "Exaggeration,Minimisation", "Exaggeration, minimisation"},
+      {"flag_waving", "Flag-Waving", "Flag-waving"},
+      {"loaded_language", "Loaded_Language", "Loaded language"},
+      {"name_calling_labeling", "Name_Calling,Labeling", "Name calling, labeling"},
+      {"repetition", "Repetition", "Repetition"},
+      {"slogans", "Slogans", "Slogans"},
+      {"thought_terminating_cliches", "Thought-terminating_Cliches", "Thought-terminating cliches"},
+      {"whataboutism_straw_men_red_herring", "Whataboutism,Straw_Men,Red_Herring",
+       "Whataboutism, straw men, red herring"},
+  };
+  return kNames[static_cast<int>(technique)];
+}
+
+}  // namespace
+
+std::string_view TechniqueName(Technique technique) { return NamesOf(technique).name; }
+std::string_view TechniqueCorpusLabel(Technique technique) { return NamesOf(technique).corpus_label; }
+std::string_view TechniqueTitle(Technique technique) { return NamesOf(technique).title; }
 
 }  // namespace credence

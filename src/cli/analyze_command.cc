@@ -83,10 +83,7 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* args) {
                   "Hunspell dictionary as PATH_BASE (PATH_BASE.aff and PATH_BASE.dic); \"\" turns the spelling "
                   "cue off. Default /usr/share/hunspell/en_US")
       ->each([args](const std::string&) { args->dictionary_given = true; });
-  cmd->add_option("--model", args->model,
-                  "Content model file for the verdict; \"\" turns the verdict off. Default: the shipped model "
-                  "(data/credence-model.bin, or $CREDENCE_MODEL)")
-      ->each([args](const std::string&) { args->model_given = true; });
+  AddModelOptions(cmd, &args->models);
   cmd->add_option("--color", args->color, "Colour the text report: auto (when standard output is a terminal "
                                           "and NO_COLOR is unset), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -103,7 +100,7 @@ int RunAnalyzeCommand(const AnalyzeArgs& args) {
   if (!bytes) return Fail(bytes.error());
   AnalyzerOptions options;
   if (args.dictionary_given) options.spelling_dictionary = args.dictionary;
-  if (args.model_given) options.model_path = args.model;
+  ApplyModelOptions(args.models, &options);
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
   const InputKind kind = args.html ? InputKind::kHtml : args.text ? InputKind::kText : InputKind::kAuto;

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/model_options.h"
+
 namespace credence::internal {
 
 // The options of `credence analyze`, filled in by CLI11.
@@ -19,8 +21,7 @@ struct AnalyzeArgs {
   bool compact = false;          // --compact: JSON on one line
   std::string dictionary;        // --dictionary: hunspell .aff/.dic path without extension; "" = default
   bool dictionary_given = false;  // whether --dictionary was on the command line
-  std::string model;              // --model: content model file; "" = no verdict
-  bool model_given = false;       // whether --model was on the command line
+  ModelArgs models;  // --model, --learned-models
   std::string color = "auto";    // --color: auto, always or never
   bool html = false;             // --html: the input is a web page
   bool text = false;             // --text: the input is plain text even if it looks like HTML

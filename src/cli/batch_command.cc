@@ -172,8 +172,9 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args) {
   cmd->add_option("--fields", args->fields,
                   "Comma-separated fields to write. JSONL: id, source, position, label, probability and the "
                   "report's top-level keys (verdict, site, page, article, removed, structure, quotes, "
-                  "attributions, cues, warnings, input). CSV: id, source, position, url, title, label, "
-                  "probability, words, cues, site, removed, error");
+                  "attributions, cues, techniques, claims, headline, warnings, input). CSV: id, source, "
+                  "position, url, title, label, probability, words, cues, clickbait, techniques, claims, site, "
+                  "removed, error");
   cmd->add_option("--threads", args->threads, "Worker threads; 0 = one per core")->capture_default_str();
   cmd->add_flag("--unordered", args->unordered, "Write results as they finish instead of in input order");
   cmd->add_option("--input-format", args->input_format, "Input format, when the extension does not say")
@@ -191,8 +192,7 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args) {
   cmd->add_flag("--resume", args->resume,
                 "Continue an interrupted run: keep the complete lines of -o OUT, skip the records they report, "
                 "append the rest (same inputs and options as before)");
-  cmd->add_option("--model", args->model, "Content model file; \"\" turns the verdict off")
-      ->each([args](const std::string&) { args->model_given = true; });
+  AddModelOptions(cmd, &args->models);
   return cmd;
 }
 
@@ -203,7 +203,7 @@ int RunBatchCommand(const BatchArgs& args) {
     return kExitUsage;
   }
   AnalyzerOptions options;
-  if (args.model_given) options.model_path = args.model;
+  ApplyModelOptions(args.models, &options);
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
 

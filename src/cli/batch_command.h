@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/model_options.h"
+
 namespace credence::internal {
 
 struct BatchArgs {
@@ -24,8 +26,7 @@ struct BatchArgs {
   std::size_t max_bytes = std::size_t{64} << 20;  // per record
   bool quiet = false;
   bool resume = false;                    // --resume: continue an interrupted run into the same -o file
-  std::string model;
-  bool model_given = false;
+  ModelArgs models;  // --model, --learned-models
 };
 
 CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args);

@@ -63,7 +63,16 @@ CLI::App* AddTrainCommand(CLI::App& app, TrainArgs* args) {
   auto* valid = cmd->add_option("--valid", args->valid_file, "Validation JSONL file for L2 choice and calibration");
   train->needs(valid);
   valid->needs(train);
-  cmd->add_option("--out", args->out, "Model file to write")->required();
+  auto* out = cmd->add_option("--out", args->out, "Model file to write");
+  auto* tasks = cmd->add_option("--tasks", args->tasks,
+                                "Folder made by tools/build_task_data.py: train the learned detectors' models instead");
+  auto* out_dir = cmd->add_option("--out-dir", args->out_dir, "With --tasks: folder to write the models into");
+  cmd->add_option("--task", args->task, "With --tasks: which detector to train")
+      ->check(CLI::IsMember({"all", "propaganda", "claims", "clickbait"}))
+      ->capture_default_str()
+      ->needs(tasks);
+  tasks->excludes(out)->needs(out_dir);
+  out_dir->needs(tasks);
   cmd->add_option("--buckets", args->buckets, "Hash buckets for n-grams (power of two)")
       ->check(CLI::Validator(BucketsCheck, "POW2", "POW2"))
       ->capture_default_str();
@@ -81,7 +90,22 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
                                  "splits and across datasets");
   auto* model = cmd->add_option("--model", args->model, "Model file to evaluate on --test files");
   auto* tests = cmd->add_option("--test", args->tests, "Labelled JSONL test files (with --model)");
+  auto* tasks = cmd->add_option("--tasks", args->tasks,
+                                "Folder made by tools/build_task_data.py: evaluate the learned detectors (propaganda "
+                                "techniques, check-worthy claims, clickbait headlines)");
+  cmd->add_option("--task", args->task, "With --tasks: which detector to evaluate")
+      ->check(CLI::IsMember({"all", "propaganda", "claims", "clickbait"}))
+      ->capture_default_str()
+      ->needs(tasks);
+  cmd->add_option("--folds", args->folds, "With --tasks: how many of the 5 propaganda folds to test (a quick look)")
+      ->check(CLI::Range(1, 5))
+      ->capture_default_str()
+      ->needs(tasks);
+  cmd->add_option("--l2", args->l2, "With --tasks: L2 strengths to try, best on validation kept")
+      ->check(CLI::PositiveNumber)
+      ->needs(tasks);
   corpus->excludes(model);
+  tasks->excludes(corpus)->excludes(model);
   model->needs(tests);
   tests->needs(model);
   cmd->add_option("--report", args->report_dir, "With --corpus: write an HTML page and results.json here");
@@ -99,6 +123,8 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
 }
 
 int RunTrainCommand(const TrainArgs& args) {
+  if (!args.tasks.empty()) return RunTrainTasks(args);
+  if (args.out.empty()) return Fail(Status(StatusCode::kInvalidArgument, "give --out FILE (or --tasks DIR --out-dir DIR)"));
   std::string train_path = args.train_file, valid_path = args.valid_file;
   if (train_path.empty()) {
     if (args.corpus.empty()) return Fail(Status(StatusCode::kInvalidArgument, "give --corpus DIR or --train and --valid"));
@@ -120,32 +146,41 @@ int RunTrainCommand(const TrainArgs& args) {
   std::cerr << "credence: featurized " << train->size() << " + " << valid->size() << " records in "
             << SecondsSince(start) << " s on " << threads << " threads\n";
 
-  TrainOptions options{.num_buckets = args.buckets, .threads = threads};
+  TrainOptions options{.num_buckets = args.buckets,
+                       .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),
+                       .threads = threads,
+                       .head_name = "unreliable"};
   if (!args.l2.empty()) options.l2_grid = args.l2;
-  options.run_id = args.run_id.empty() ? (args.train_file.empty() ? args.split : "custom") + "-n" +
-                                             std::to_string(train->size())
-                                       : args.run_id;
+  const std::string run_id = args.run_id.empty() ? (args.train_file.empty() ? args.split : "custom") + "-n" +
+                                                       std::to_string(train->size())
+                                                 : args.run_id;
   const auto fit_start = std::chrono::steady_clock::now();
   Result<TrainedModel> model = TrainModel(train_f.examples, valid_f.examples, options);
   if (!model) return Fail(model.error());
-  if (Status s = WriteModelFile(args.out, model->params); !s.ok()) return Fail(s);
+  const ModelParams params{.feature_set = std::string(kContentFeatureSet),
+                           .dense_names = DenseFeatureNames(),
+                           .num_buckets = args.buckets,
+                           .run_id = run_id,
+                           .heads = {model->head}};
+  if (Status s = WriteModelFile(args.out, params); !s.ok()) return Fail(s);
 
   std::vector<bool> labels;
   for (const CorpusRecord& r : *valid) labels.push_back(r.unreliable);
   const BinaryMetrics m =
-      ComputeMetrics(Probabilities(*model, valid_f.examples), labels, model->params.decision_threshold);
+      ComputeMetrics(HeadProbabilities(model->head, valid_f.examples), labels, model->head.decision_threshold);
   std::error_code ec;
   std::cout << "model " << args.out << " (" << std::filesystem::file_size(args.out, ec) << " bytes, run "
-            << options.run_id << ")\n"
+            << run_id << ")\n"
             << "trained in " << SecondsSince(fit_start) << " s (" << model->iterations << " iterations), "
             << SecondsSince(start) << " s in all\n"
-            << "L2 " << model->l2 << "; decision threshold " << model->params.decision_threshold << "; Platt scale " << model->platt_scale << " shift " << model->platt_shift << "\n"
+            << "L2 " << model->l2 << "; decision threshold " << model->head.decision_threshold << "; Platt scale " << model->platt_scale << " shift " << model->platt_shift << "\n"
             << "validation: AUC " << m.roc_auc << ", macro-F1 " << m.macro_f1 << ", Brier " << m.brier << ", ECE "
             << m.ece << " (" << m.count << " records)\n";
   return kExitOk;
 }
 
 int RunEvalCommand(const EvalArgs& args) {
+  if (!args.tasks.empty()) return RunEvalTasks(args);
   Result<Analyzer> analyzer = FeatureAnalyzer();
   if (!analyzer) return Fail(analyzer.error());
   const int threads = Threads(args.threads);

@@ -1,5 +1,6 @@
 // `credence train` and `credence eval`: fit the content model on a labelled
-// corpus (tools/build_corpus.py makes one) and measure it.
+// corpus (tools/build_corpus.py makes one) and measure it; with --tasks, the
+// learned detectors on the files tools/build_task_data.py makes.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,9 @@ struct TrainArgs {
   int threads = 0;             // --threads: 0 = all cores
   std::vector<double> l2;      // --l2: L2 strengths to try (default: TrainOptions)
   std::string run_id;          // --run-id: stored in the model (default SPLIT-nN)
+  std::string tasks;           // --tasks DIR: train the learned detectors from tools/build_task_data.py's files
+  std::string out_dir;         // --out-dir DIR: where --tasks writes its four models
+  std::string task = "all";    // --task: all, propaganda, claims or clickbait
 };
 
 // The options of `credence eval`, filled in by CLI11.
@@ -33,6 +37,10 @@ struct EvalArgs {
   std::string format = "text";     // --format text|json
   std::uint32_t buckets = 1u << 18;
   int threads = 0;
+  std::string tasks;           // --tasks DIR: evaluate the learned detectors instead
+  std::string task = "all";    // --task: all, propaganda, claims or clickbait
+  int folds = 5;               // --folds: propaganda folds to test
+  std::vector<double> l2;      // --l2: L2 strengths to try (default: LearnedTrainOptions)
 };
 
 CLI::App* AddTrainCommand(CLI::App& app, TrainArgs* args);
@@ -41,5 +49,9 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args);
 // Run the commands; return the exit code (docs/exit-codes.md).
 int RunTrainCommand(const TrainArgs& args);
 int RunEvalCommand(const EvalArgs& args);
+
+// task_commands.cc: `train --tasks` and `eval --tasks`, the learned detectors.
+int RunTrainTasks(const TrainArgs& args);
+int RunEvalTasks(const EvalArgs& args);
 
 }  // namespace credence::internal

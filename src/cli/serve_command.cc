@@ -41,8 +41,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   cmd->add_option("--web-dir", args->web_dir,
                   "Serve the web page's files from this folder instead of the built-in ones (to work on web/)")
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--model", args->model, "The content model behind the verdict; \"\" for none")
-      ->each([args](const std::string&) { args->model_given = true; });
+  AddModelOptions(cmd, &args->models);
   return cmd;
 }
 
@@ -59,7 +58,7 @@ int RunServeCommand(const ServeArgs& args) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before any thread starts (the Analyzer's too): they inherit it
   AnalyzerOptions options;
-  if (args.model_given) options.model_path = args.model;
+  ApplyModelOptions(args.models, &options);
   Result<Analyzer> analyzer = Analyzer::Create(options);
   if (!analyzer) return Fail(analyzer.error());
   HttpApi api(*analyzer, {.host = args.host,

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/model_options.h"
+
 namespace credence::internal {
 
 // The options of `credence serve`, filled in by CLI11.
@@ -19,9 +21,8 @@ struct ServeArgs {
   std::size_t batch_threads = 0;                     // threads of one POST /v1/batch; 0: one per core
   std::size_t max_body_bytes = std::size_t{16} << 20;
   int timeout_seconds = 30;
-  std::string model;                                 // --model: as for analyze
   std::string web_dir;                               // --web-dir: serve the page from this folder
-  bool model_given = false;
+  ModelArgs models;  // --model, --learned-models
 };
 
 // Adds the `serve` subcommand to `app`; `*args` must outlive `app`.

@@ -21,7 +21,16 @@ void DetectEmotionalTone(const CueContext& ctx, std::vector<Cue>* cues);
 void DetectSpellingErrors(const CueContext& ctx, std::vector<Cue>* cues);
 
 // presentation_cues.cc: clickbait headline, shouting, missing byline or date.
+// The clickbait rule (phrases of data/clickbait.txt, a leading number, a
+// final question mark) is step 1's; the learned stage replaces its cue when
+// the clickbait model is loaded, and the evaluation compares the two.
 void DetectClickbaitHeadline(const CueContext& ctx, std::vector<Cue>* cues);
+// Returns the rule's score of the headline tokens [first, end), in [0, 1],
+// appending its evidence and counting the phrases matched.
+// REQUIRES: first < end <= tokens.size(); normalized as NormalizeTokens.
+double ClickbaitRuleScore(std::string_view text, const std::vector<Token>& tokens,
+                          const std::vector<std::string>& normalized, std::size_t first, std::size_t end,
+                          std::vector<Span>* evidence, std::size_t* phrases);
 void DetectShouting(const CueContext& ctx, std::vector<Cue>* cues);
 void DetectMissingBylineOrDate(const CueContext& ctx, std::vector<Cue>* cues);
 

@@ -73,6 +73,30 @@ void DetectMissingBylineOrDate(const CueContext& ctx, std::vector<Cue>* cues) {
   AddCue(CueId::kMissingBylineOrDate, !byline && !date ? 1.0 : 0.5, {}, detail, cues);
 }
 
+double ClickbaitRuleScore(std::string_view text, const std::vector<Token>& tokens,
+                          const std::vector<std::string>& normalized, std::size_t first, std::size_t end,
+                          std::vector<Span>* evidence, std::size_t* phrases) {
+  double score = 0;
+  std::vector<PhraseMatch> matches;
+  PhraseLexicon::Builtin("clickbait.txt").FindAll(normalized, tokens, first, end, &matches);
+  for (const PhraseMatch& m : matches) {
+    evidence->push_back(m.span);
+    score += m.weight > 0 ? m.weight : 0.35;
+  }
+  *phrases = matches.size();
+  // A headline opening with a number ("10 things ...") or asking a question teases.
+  if (tokens[first].kind == TokenKind::kNumber) {
+    evidence->push_back(tokens[first].span);
+    score += 0.3;
+  }
+  const Span last = tokens[end - 1].span;
+  if (text.substr(last.start, last.size()) == "?") {
+    evidence->push_back(last);
+    score += 0.25;
+  }
+  return std::min(1.0, score);
+}
+
 void DetectClickbaitHeadline(const CueContext& ctx, std::vector<Cue>* cues) {
   if (!ctx.article.headline) return;
   Span headline = *ctx.article.headline;
@@ -84,25 +108,10 @@ void DetectClickbaitHeadline(const CueContext& ctx, std::vector<Cue>* cues) {
   if (first == end) return;
 
   std::vector<Span> evidence;
-  double score = 0;
-  std::vector<PhraseMatch> matches;
-  PhraseLexicon::Builtin("clickbait.txt").FindAll(ctx.normalized_tokens, tokens, first, end, &matches);
-  for (const PhraseMatch& m : matches) {
-    evidence.push_back(m.span);
-    score += m.weight > 0 ? m.weight : 0.35;
-  }
-  // A headline opening with a number ("10 things ...") or asking a question teases.
-  if (tokens[first].kind == TokenKind::kNumber) {
-    evidence.push_back(tokens[first].span);
-    score += 0.3;
-  }
-  std::string_view last = ctx.View(tokens[end - 1].span);
-  if (last == "?") {
-    evidence.push_back(tokens[end - 1].span);
-    score += 0.25;
-  }
-  AddCue(CueId::kClickbaitHeadline, std::min(1.0, score), std::move(evidence),
-         std::to_string(matches.size()) + " clickbait phrases in the headline", cues);
+  std::size_t phrases = 0;
+  const double score = ClickbaitRuleScore(ctx.text, tokens, ctx.normalized_tokens, first, end, &evidence, &phrases);
+  AddCue(CueId::kClickbaitHeadline, score, std::move(evidence),
+         std::to_string(phrases) + " clickbait phrases in the headline", cues);
 }
 
 }  // namespace credence::internal

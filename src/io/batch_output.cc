@@ -19,7 +19,8 @@ namespace {
 const std::vector<std::string> kJsonExtraFields = {"id", "source", "position", "label", "probability", "error"};
 const std::vector<std::string> kReportKeys = {"schema_version", "credence_version", "input", "verdict", "site",
                                               "page", "article", "removed", "structure", "quotes",
-                                              "attributions", "cues", "warnings"};
+                                              "attributions", "cues", "techniques", "claims", "headline",
+                                              "warnings"};
 
 bool Known(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -93,8 +94,9 @@ void WriteChosenFields(const Document& doc, const Report& report, const std::vec
 
 }  // namespace
 
-const std::vector<std::string> kCsvColumns = {"id",    "source", "position", "url",  "title",   "label",
-                                              "probability", "words", "cues", "site", "removed", "error"};
+const std::vector<std::string> kCsvColumns = {"id",        "source",    "position", "url",    "title",
+                                              "label",     "probability", "words",  "cues",   "clickbait",
+                                              "techniques", "claims",    "site",     "removed", "error"};
 
 std::vector<std::string> ParseFieldList(std::string_view list) {
   std::vector<std::string> out;
@@ -151,6 +153,13 @@ std::string ReportLine(const BatchRecord& record, const Document& doc, const Rep
             out += (out.empty() ? "" : ";") + std::string(GetCueInfo(cue.id).name) + "=" + Number(cue.strength);
         return out;
       }
+      if (c == "clickbait") return report.headline ? Number(report.headline->clickbait_probability) : "";
+      if (c == "techniques") {
+        std::string out;
+        for (const TechniqueSpan& t : report.techniques) out += (out.empty() ? "" : ";") + std::string(TechniqueName(t.technique));
+        return out;
+      }
+      if (c == "claims") return std::to_string(report.claims.size());
       if (c == "site") return report.site ? report.site->consensus : "";
       if (c == "removed") return std::to_string(report.article.removed.size());
       return "";  // error

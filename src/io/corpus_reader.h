@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "credence/status.h"
+#include "io/jsonl_file.h"
 
 namespace credence::internal {
 
@@ -20,12 +21,9 @@ struct CorpusRecord {
   bool unreliable = false;
 };
 
-struct CorpusFile {
-  std::vector<CorpusRecord> records;
-  // One message per line that could not be read ("line 12: ..."); such
-  // lines are skipped, the rest of the file is still read.
-  std::vector<std::string> errors;
-};
+// The records, and one message per line that could not be read ("line 12:
+// ..."); such lines are skipped, the rest of the file is still read.
+using CorpusFile = JsonlRecords<CorpusRecord>;
 
 // Reads the JSONL corpus file at `path`. Fails only when the file cannot be
 // opened or read; bad lines land in CorpusFile::errors.

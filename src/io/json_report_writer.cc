@@ -45,6 +45,9 @@ void WriteReportMembers(const Document& doc, const Report& report, const std::ve
   add("quotes", [&] { sections.WriteQuotes(report.quotes); });
   add("attributions", [&] { sections.WriteAttributions(report.attributions); });
   add("cues", [&] { sections.WriteCues(report.cues); });
+  add("techniques", [&] { sections.WriteTechniques(report.techniques); });
+  add("claims", [&] { sections.WriteClaims(report.claims); });
+  add("headline", [&] { report.headline ? sections.WriteHeadline(*report.headline) : json->Null(); });
   add("warnings", [&] { sections.WriteWarnings(report.warnings); });
 }
 

@@ -85,6 +85,20 @@ void ReportSectionWriter::Number(const char* key, double v) {
 
 void ReportSectionWriter::Rounded(const char* key, double v) { Number(key, std::round(v * 1e6) / 1e6); }
 
+void ReportSectionWriter::Contributions(const char* key, const std::vector<FeatureContribution>& features) {
+  json_.Key(key).BeginArray();
+  for (const FeatureContribution& f : features) {
+    json_.BeginObject();
+    json_.Key("kind").String(FeatureKindName(f.kind));
+    json_.Key("name").RepairedString(f.name);
+    Rounded("value", f.value);
+    Rounded("contribution", f.contribution);
+    SpanArray("spans", f.spans);
+    json_.EndObject();
+  }
+  json_.EndArray();
+}
+
 void ReportSectionWriter::WriteInput() {
   json_.BeginObject();
   json_.Key("bytes").Uint(doc_.size());
@@ -106,17 +120,7 @@ void ReportSectionWriter::WriteVerdict(const Verdict& verdict) {
   json_.EndObject();
   Rounded("logit", verdict.logit);
   Rounded("bias", verdict.bias);
-  json_.Key("top_features").BeginArray();
-  for (const FeatureContribution& f : verdict.top_features) {
-    json_.BeginObject();
-    json_.Key("kind").String(FeatureKindName(f.kind));
-    json_.Key("name").RepairedString(f.name);
-    Rounded("value", f.value);
-    Rounded("contribution", f.contribution);
-    SpanArray("spans", f.spans);
-    json_.EndObject();
-  }
-  json_.EndArray();
+  Contributions("top_features", verdict.top_features);
   Rounded("rest", verdict.rest);
   json_.Key("feature_count").Uint(verdict.feature_count);
   json_.Key("model").RepairedString(verdict.model_id);
@@ -260,6 +264,41 @@ void ReportSectionWriter::WriteCues(const std::vector<Cue>& cues) {
     json_.EndObject();
   }
   json_.EndArray();
+}
+
+void ReportSectionWriter::WriteTechniques(const std::vector<TechniqueSpan>& techniques) {
+  json_.BeginArray();
+  for (const TechniqueSpan& t : techniques) {
+    json_.BeginObject();
+    SpanMembers(t.span);
+    json_.Key("technique").String(TechniqueName(t.technique));
+    json_.Key("label").String(TechniqueTitle(t.technique));
+    Rounded("probability", t.probability);
+    Rounded("span_probability", t.span_probability);
+    json_.EndObject();
+  }
+  json_.EndArray();
+}
+
+void ReportSectionWriter::WriteClaims(const std::vector<Claim>& claims) {
+  json_.BeginArray();
+  for (const Claim& c : claims) {
+    json_.BeginObject();
+    SpanMembers(c.span);
+    Rounded("probability", c.probability);
+    json_.EndObject();
+  }
+  json_.EndArray();
+}
+
+void ReportSectionWriter::WriteHeadline(const HeadlineAssessment& headline) {
+  json_.BeginObject();
+  json_.Key("span");
+  if (headline.span.empty()) json_.Null();
+  else SpanObject(headline.span);
+  Rounded("clickbait_probability", headline.clickbait_probability);
+  Contributions("top_features", headline.top_features);
+  json_.EndObject();
 }
 
 void ReportSectionWriter::WriteWarnings(const std::vector<std::string>& warnings) {

@@ -36,6 +36,9 @@ class ReportSectionWriter {
   void WriteQuotes(const std::vector<Quote>& quotes);
   void WriteAttributions(const std::vector<Attribution>& attributions);
   void WriteCues(const std::vector<Cue>& cues);
+  void WriteTechniques(const std::vector<TechniqueSpan>& techniques);
+  void WriteClaims(const std::vector<Claim>& claims);
+  void WriteHeadline(const HeadlineAssessment& headline);
   void WriteWarnings(const std::vector<std::string>& warnings);
 
  private:
@@ -54,6 +57,8 @@ class ReportSectionWriter {
   // decimals; Rounded rounds to six decimals first (the verdict's numbers).
   void Number(const char* key, double v);
   void Rounded(const char* key, double v);
+  // An array member of contributions {kind, name, value, contribution, spans}.
+  void Contributions(const char* key, const std::vector<FeatureContribution>& features);
 
   const Document& doc_;
   JsonStream& json_;

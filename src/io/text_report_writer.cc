@@ -10,102 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "io/text_detection_sections.h"
+#include "io/text_layout.h"
+
 namespace credence::internal {
 namespace {
 
-constexpr std::size_t kWidth = 80;
 constexpr std::size_t kPreviewParagraphs = 3;
 constexpr std::size_t kMaxEvidence = 5;
 constexpr std::size_t kMaxQuotes = 10;
-constexpr int kBarCells = 10;
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t Columns(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !IsContinuation(c); }));
-}
-
-// Returns `s` on one line: each run of white space and control bytes (which
-// could be escape sequences from a user-given title) as one space, trimmed.
-std::string OneLine(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    auto b = static_cast<unsigned char>(c);
-    if (b <= 0x20 || b == 0x7F) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-// Returns `s` cut to at most `max_cols` code points, ending in "…" when cut.
-std::string Truncate(std::string_view s, std::size_t max_cols) {
-  if (Columns(s) <= max_cols) return std::string(s);
-  if (max_cols == 0) return "";
-  std::size_t cols = 0;
-  std::size_t i = 0;
-  for (; i < s.size(); ++i) {
-    if (IsContinuation(s[i])) continue;
-    if (cols == max_cols - 1) break;
-    ++cols;
-  }
-  std::string out(s.substr(0, i));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + "…";
-}
-
-std::string PadRight(std::string s, std::size_t cols) {
-  std::size_t have = Columns(s);
-  if (have < cols) s.append(cols - have, ' ');
-  return s;
-}
-
-// Appends `text` word-wrapped at kWidth, each line starting with `indent`.
-void AppendWrapped(std::string& out, std::string_view text, std::string_view indent) {
-  const std::size_t room = kWidth - Columns(indent);
-  std::string one = OneLine(text);
-  std::string line;
-  std::size_t cols = 0;  // of `line`
-  for (std::size_t pos = 0; pos < one.size();) {
-    std::size_t cut = std::min(one.find(' ', pos), one.size());
-    std::string word = Truncate(std::string_view(one).substr(pos, cut - pos), room);
-    pos = cut + 1;
-    std::size_t w = Columns(word);
-    if (cols > 0 && cols + 1 + w > room) {
-      out.append(indent).append(line).append("\n");
-      line.clear();
-      cols = 0;
-    }
-    if (cols > 0) line.push_back(' '), ++cols;
-    line += word;
-    cols += w;
-  }
-  if (cols > 0) out.append(indent).append(line).append("\n");
-}
-
-class Painter {
- public:
-  explicit Painter(bool on) : on_(on) {}
-  std::string operator()(std::string_view code, std::string_view s) const {
-    if (!on_) return std::string(s);
-    return "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m";
-  }
-
- private:
-  bool on_;
-};
-
-constexpr std::string_view kBold = "1";
-constexpr std::string_view kDim = "2";
-constexpr std::string_view kRed = "31";
-constexpr std::string_view kGreen = "32";
-constexpr std::string_view kYellow = "33";
-constexpr std::string_view kCyan = "36";
 
 std::string Number(double v) {
   char buf[32];
@@ -128,22 +41,6 @@ std::string WidgetLine(const WidgetCounts& w) {
   add("up", w.up_percent, "%");
   add("down", w.down_percent, "%");
   return out;
-}
-
-std::string Bar(double strength, const Painter& paint) {
-  double s = std::clamp(strength, 0.0, 1.0);
-  int full = static_cast<int>(std::lround(s * kBarCells));
-  std::string filled, empty;
-  for (int i = 0; i < full; ++i) filled += "█";
-  for (int i = full; i < kBarCells; ++i) empty += "░";
-  std::string_view colour = s >= 0.66 ? kRed : s >= 0.33 ? kYellow : kGreen;
-  char num[16];
-  std::snprintf(num, sizeof num, " %.2f", s);
-  return paint(colour, filled) + paint(kDim, empty) + num;
-}
-
-void Section(std::string& out, const Painter& paint, std::string_view title) {
-  out += "\n" + paint(kBold, std::string(title)) + "\n";
 }
 
 void AppendHeader(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
@@ -293,11 +190,14 @@ std::string WriteTextReport(const Document& doc, const Report& report, bool colo
   std::string out;
   AppendHeader(out, doc, report, paint);
   AppendVerdict(out, doc, report, paint);
+  AppendHeadlineSection(out, report, paint);
   AppendBody(out, doc, report, paint);
   AppendRemoved(out, doc, report, paint);
   AppendAttributions(out, doc, report, paint);
   AppendQuotes(out, doc, report, paint);
   AppendCues(out, doc, report, paint);
+  AppendTechniquesSection(out, doc, report, paint);
+  AppendClaimsSection(out, doc, report, paint);
   if (!report.warnings.empty()) {
     Section(out, paint, "Warnings (" + std::to_string(report.warnings.size()) + ")");
     for (const std::string& w : report.warnings) out += "  " + paint(kYellow, "! ") + OneLine(w) + "\n";

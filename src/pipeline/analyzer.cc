@@ -1,5 +1,6 @@
 // The Analyzer runs the stages in order, each reading the last one's output:
-// extract (Article) -> text (Structure) -> cues (quotes, attributions, cues).
+// extract (Article) -> text (Structure) -> cues (quotes, attributions, cues)
+// -> learned (techniques, claims, headline) -> model (verdict).
 #include "credence/analyzer.h"
 
 #include <string>
@@ -14,6 +15,8 @@
 #include "cues/quote_finder.h"
 #include "cues/spell_checker.h"
 #include "extract/page_cleaner.h"
+#include "learned/learned_models.h"
+#include "learned/learned_stage.h"
 #include "text/structure_builder.h"
 
 namespace credence {
@@ -23,6 +26,7 @@ struct Analyzer::Impl {
   std::string speller_warning;  // why spelling is off, or ""
   std::optional<Model> model;
   std::string model_warning;    // why there is no verdict, or ""
+  internal::LearnedModels learned;  // the learned detectors' models; their warnings say which are off
   bool site_reputation = true;
 };
 
@@ -57,6 +61,17 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
     }
   } else if (!options.model_path) {
     impl->model_warning = "verdict off: no model found (set CREDENCE_MODEL or pass --model)";
+  }
+  if (!options.learned_models || !options.learned_models->empty()) {
+    const std::string dir = options.learned_models.value_or(internal::DefaultLearnedModelDir());
+    if (dir.empty()) {
+      impl->learned.warnings.push_back(
+          "learned detectors off: no models found (set CREDENCE_LEARNED_MODELS or pass --learned-models)");
+    } else {
+      Result<internal::LearnedModels> learned = internal::LoadLearnedModels(dir, options.learned_models.has_value());
+      if (!learned) return tl::unexpected(learned.error());
+      impl->learned = std::move(*learned);
+    }
   }
   impl->site_reputation = options.site_reputation;
   return Analyzer(std::move(impl));
@@ -103,6 +118,7 @@ Report Analyzer::AnalyzeArticle(const Document& document, Article article) const
                            internal::CountWords(report.structure),
                            internal::NormalizeTokens(text, report.structure.tokens)};
   report.cues = internal::DetectAllCues(ctx);
+  internal::RunLearnedDetectors(impl_->learned, text, ctx.normalized_tokens, &report);
   if (impl_->model) report.verdict = impl_->model->Score(text, report, ctx.normalized_tokens);
   if (impl_->site_reputation && !document.url().empty()) report.site = LookUpSite(document.url());
 
@@ -115,6 +131,7 @@ Report Analyzer::AnalyzeArticle(const Document& document, Article article) const
     report.warnings.push_back(std::to_string(document.control_bytes()) + " control bytes replaced by spaces");
   if (!impl_->speller_warning.empty()) report.warnings.push_back(impl_->speller_warning);
   if (!impl_->model_warning.empty()) report.warnings.push_back(impl_->model_warning);
+  report.warnings.insert(report.warnings.end(), impl_->learned.warnings.begin(), impl_->learned.warnings.end());
   return report;
 }
 

@@ -42,20 +42,26 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
 
+// Returns what a model argument asks for: "default" -> nullopt (the shipped
+// one), None -> "" (none), else the path given.
+std::optional<std::string> ModelChoice(const py::object& choice, const char* name) {
+  if (choice.is_none()) return "";
+  Result<std::string> path = BytesOf(choice, name);
+  if (!path) Raise(path.error());
+  if (*path == "default") return std::nullopt;
+  return *path;
+}
+
 // credence.Analyzer: an Analyzer shared by every call and thread.
 class PyAnalyzer {
  public:
-  PyAnalyzer(const py::object& model, bool site_reputation, const std::optional<std::string>& spelling_dictionary) {
+  PyAnalyzer(const py::object& model, bool site_reputation, const std::optional<std::string>& spelling_dictionary,
+             const py::object& learned_models) {
     AnalyzerOptions options;
     options.site_reputation = site_reputation;
     if (spelling_dictionary) options.spelling_dictionary = *spelling_dictionary;
-    if (model.is_none()) {
-      options.model_path = "";
-    } else {
-      Result<std::string> path = BytesOf(model, "model");
-      if (!path) Raise(path.error());
-      if (*path != "default") options.model_path = *path;
-    }
+    options.model_path = ModelChoice(model, "model");
+    options.learned_models = ModelChoice(learned_models, "learned_models");
     Result<Analyzer> analyzer = [&] {
       py::gil_scoped_release release;
       return Analyzer::Create(options);
@@ -100,7 +106,7 @@ class PyAnalyzer {
 // The Analyzer behind credence.analyze(), made on first use (under the GIL,
 // which is what keeps two threads from making it twice).
 const PyAnalyzer& DefaultAnalyzer() {
-  static PyAnalyzer* analyzer = new PyAnalyzer(py::str("default"), true, std::nullopt);
+  static PyAnalyzer* analyzer = new PyAnalyzer(py::str("default"), true, std::nullopt, py::str("default"));
   return *analyzer;
 }
 
@@ -139,9 +145,12 @@ PYBIND11_MODULE(credence, m) {
 
   py::class_<PyAnalyzer>(m, "Analyzer",
                          "A reusable analyzer, safe to share between threads. model: \"default\" (the model "
-                         "that ships with credence), None (no verdict) or the path of a model file.")
-      .def(py::init<const py::object&, bool, const std::optional<std::string>&>(), py::arg("model") = "default",
-           py::kw_only(), py::arg("site_reputation") = true, py::arg("spelling_dictionary") = py::none())
+                         "that ships with credence), None (no verdict) or the path of a model file. "
+                         "learned_models: \"default\" (the shipped propaganda, claim and clickbait models), None "
+                         "(none) or the folder holding them.")
+      .def(py::init<const py::object&, bool, const std::optional<std::string>&, const py::object&>(),
+           py::arg("model") = "default", py::kw_only(), py::arg("site_reputation") = true,
+           py::arg("spelling_dictionary") = py::none(), py::arg("learned_models") = "default")
       .def("analyze", &PyAnalyzer::Analyze, py::arg("text"), py::arg("url") = py::none(),
            py::arg("html") = false, py::kw_only(), py::arg("title") = py::none(),
            py::arg("max_bytes") = kDefaultMaxBytes,

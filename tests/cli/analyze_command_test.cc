@@ -62,9 +62,9 @@ TEST_F(AnalyzeCommand, JsonOutputParsesWithEveryKeyAndExactSpans) {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
-                                            "article", "removed", "structure", "quotes", "attributions", "cues",
+                                            "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline",
                                             "warnings"}));
-  EXPECT_EQ(j["schema_version"], "1.2");
+  EXPECT_EQ(j["schema_version"], "1.3");
   EXPECT_EQ(j["input"]["bytes"], input.size());
   EXPECT_EQ(j["input"]["url"], "https://example.com/x");
   int spans = 0;

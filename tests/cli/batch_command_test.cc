@@ -109,7 +109,7 @@ TEST_F(BatchCommand, CsvSummaryAndFields) {
   for (std::size_t nl; (nl = csv.out.find('\n', start)) != std::string::npos; start = nl + 1)
     rows.push_back(csv.out.substr(start, nl - start));
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[0], "id,source,position,url,title,label,probability,words,cues,site,removed,error");
+  EXPECT_EQ(rows[0], "id,source,position,url,title,label,probability,words,cues,clickbait,techniques,claims,site,removed,error");
   EXPECT_EQ(rows[1].rfind("a,", 0), 0u);
   EXPECT_NE(rows[2].find("bad_record: not valid JSON"), std::string::npos);
   EXPECT_EQ(rows[3].rfind("\"c,d\",", 0), 0u);  // quoted

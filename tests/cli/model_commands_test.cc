@@ -65,7 +65,8 @@ TEST_F(ModelCommands, TrainWritesAModelThatEvalAndAnalyzeUse) {
   auto train = Credence({"train", "--corpus", corpus, "--out", model, "--buckets", "4096", "--threads", "2"});
   ASSERT_EQ(train.exit_code, 0) << train.err;
   EXPECT_NE(train.out.find("validation: AUC"), std::string::npos) << train.out;
-  EXPECT_EQ(std::filesystem::file_size(model), 128 + 4 * (4096 + 19u));
+  // Header, float16 weights for 4096 buckets and 20 dense features, one head entry.
+  EXPECT_EQ(std::filesystem::file_size(model), 160 + 2 * (4096 + 20u) + 64);
 
   auto eval = Credence({"eval", "--model", model, "--test", corpus + "/splits/site/test.jsonl", "--format", "json",
                         "--predictions", dir_ + "/pred.jsonl"});

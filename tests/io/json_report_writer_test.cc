@@ -27,8 +27,8 @@ TEST(JsonReportWriter, TopLevelKeysInDocumentedOrder) {
   Document doc = FixtureDocument();
   Json j = ReportToJson(doc, FixtureReport());
   EXPECT_EQ(Keys(j), (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
-                                               "article", "removed", "structure", "quotes", "attributions", "cues",
-                                               "warnings"}));
+                                               "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline",
+                                            "warnings"}));
   EXPECT_TRUE(j["verdict"].is_null());  // the fixture report has no model's verdict
   EXPECT_TRUE(j["site"].is_null());
   EXPECT_TRUE(j["page"].is_null());  // text input: no page

@@ -112,6 +112,21 @@ class AnalyzerTest(unittest.TestCase):
             credence.Analyzer(model="/nonexistent/model.bin")
         self.assertEqual(caught.exception.kind, "not_found")
 
+    def test_learned_models_choice(self):
+        text = ("10 Things You Will Never Believe\n\nThe budget grew by 40 percent in 2019, the mayor said on Tuesday."
+                "\n\nCouncil members met to discuss the plan and the new bridge.\n")
+        shipped = self.analyzer.analyze(text)
+        self.assertIsNotNone(shipped["headline"])
+        self.assertGreater(shipped["headline"]["clickbait_probability"], 0.5)
+        self.assertTrue(shipped["claims"])
+        off = credence.Analyzer(learned_models=None).analyze(text)
+        self.assertIsNone(off["headline"])
+        self.assertEqual(off["claims"], [])
+        self.assertEqual(off["techniques"], [])
+        with self.assertRaises(credence.Error) as caught:
+            credence.Analyzer(learned_models="/nonexistent/folder")
+        self.assertEqual(caught.exception.kind, "not_found")
+
     def test_analyze_many_keeps_order_and_equals_analyze(self):
         one_by_one = [self.analyzer.analyze(t) for t in self.texts]
         for threads in (1, 2, 5):

@@ -1,0 +1,64 @@
+// Text sections of the learned detectors (text_detection_sections.h). Long
+// lists are cut with a count of the rest; the JSON report has them all.
+#include "io/text_detection_sections.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace credence::internal {
+namespace {
+
+constexpr std::size_t kMaxTechniques = 12;
+constexpr std::size_t kMaxClaims = 8;
+
+std::string Probability(double p) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", p);
+  return buf;
+}
+
+void AppendMore(std::string& out, const Painter& paint, std::size_t total, std::size_t shown) {
+  if (total > shown) out += paint(kDim, "  … " + std::to_string(total - shown) + " more in the JSON report") + "\n";
+}
+
+}  // namespace
+
+void AppendHeadlineSection(std::string& out, const Report& r, const Painter& paint) {
+  if (!r.headline) return;
+  const HeadlineAssessment& h = *r.headline;
+  Section(out, paint, "Headline: clickbait probability " + Probability(h.clickbait_probability));
+  std::string moved;
+  for (const FeatureContribution& f : h.top_features) {
+    char num[16];
+    std::snprintf(num, sizeof num, "%+.2f", f.contribution);
+    moved += (moved.empty() ? "" : ", ") + ("\"" + OneLine(f.name) + "\" ") + num;
+  }
+  if (!moved.empty()) AppendWrapped(out, "moved by " + moved, "  ");
+  if (h.span.empty() && !r.article.given_title.empty())
+    out += paint(kDim, "  (the title given beside the text: " + Truncate(OneLine(r.article.given_title), 40) + ")") + "\n";
+}
+
+void AppendTechniquesSection(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.techniques.empty()) return;
+  Section(out, paint, "Propaganda techniques (" + std::to_string(r.techniques.size()) + " passages)");
+  const std::size_t shown = std::min(kMaxTechniques, r.techniques.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const TechniqueSpan& t = r.techniques[i];
+    const std::string label = PadRight(Truncate(std::string(TechniqueTitle(t.technique)), 26), 26);
+    out += "  " + paint(kCyan, label) + " " + paint(kDim, Probability(t.probability)) + "  " +
+           Truncate(OneLine(doc.Slice(t.span)), kWidth - 35) + "\n";
+  }
+  AppendMore(out, paint, r.techniques.size(), shown);
+}
+
+void AppendClaimsSection(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  if (r.claims.empty()) return;
+  Section(out, paint, "Check-worthy claims (" + std::to_string(r.claims.size()) + ", most check-worthy first)");
+  const std::size_t shown = std::min(kMaxClaims, r.claims.size());
+  for (std::size_t i = 0; i < shown; ++i)
+    out += "  " + paint(kDim, Probability(r.claims[i].probability)) + "  " +
+           Truncate(OneLine(doc.Slice(r.claims[i].span)), kWidth - 8) + "\n";
+  AppendMore(out, paint, r.claims.size(), shown);
+}
+
+}  // namespace credence::internal
