@@ -19,6 +19,12 @@
 #                        ($CREDENCE_SHARED/samples/theduran-deir-ez-zor.txt),
 #                        one process per article, repeated 50 times per run:
 #                        the CLI end to end, model loading included.
+#   instructions_{off,on} instructions per article under valgrind's callgrind
+#                        (batch --format csv on the first 300 records, less a
+#                        one-record run: start-up apart). Repeatable to the
+#                        instruction whatever else the machine does, so the
+#                        ratio that does not move with the noise of a shared
+#                        machine. Skipped when valgrind is missing.
 # Measured: wall time, median of --runs runs; each round runs every command
 # once, so a change of load hits all alike.
 #
@@ -28,7 +34,7 @@
 #   --quick          the first 3000 FakeNewsNet records (development)
 # Environment:
 #   CREDENCE_SHARED  the shared data folder (default: ../shared beside the repo)
-# Runtime: about 4 minutes on an idle core (--runs 3).
+# Runtime: about 8 minutes (--runs 3), and 2 more under valgrind.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,6 +97,19 @@ for _ in $(seq "$runs"); do
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# Instructions: 300 records and 1 record, on and off; the difference is the articles' share.
+instructions() {  # records, off|on
+  local flag=()
+  [ "$2" = off ] && flag=(--learned-models "")
+  zcat -f "${inputs[@]}" | head -n "$1" > "$work/i$1.jsonl"
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$credence" batch "$work/i$1.jsonl" --threads 1 \
+    --format csv -q -o /dev/null "${flag[@]}" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+}
+declare -A ins
+if command -v valgrind > /dev/null; then
+  for s in off on; do ins[$s]=$(calc "($(instructions 300 $s) - $(instructions 1 $s)) / 299"); done
+fi
+
 n_records=$(zcat -f "${inputs[@]}" | grep -c . || true)
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A med
@@ -108,6 +127,13 @@ for s in off on; do
     "$(calc "${med[analyze_$s]} * 1000 / 50")" "$runs"
 done
 printf 'analyze_ratio\t%.2f\ttime on / time off\tgoal <= 2\n' "$(calc "${med[analyze_on]} / ${med[analyze_off]}")"
+if [ -n "${ins[on]:-}" ]; then
+  for s in off on; do
+    printf 'instructions_%s\t%.2f\tmillion/article\tcallgrind, batch --format csv, first 300 records less start-up\n' "$s" \
+      "$(calc "${ins[$s]} / 1000000")"
+  done
+  printf 'instructions_ratio\t%.2f\ton / off\tgoal <= 2\n' "$(calc "${ins[on]} / ${ins[off]}")"
+fi
 
 echo
 echo "| workload | detectors off | detectors on | on / off |"
@@ -120,3 +146,7 @@ done
 printf '| credence analyze, one process per article | %.1f ms | %.1f ms | %.2f |\n' \
   "$(calc "${med[analyze_off]} * 1000 / 50")" "$(calc "${med[analyze_on]} * 1000 / 50")" \
   "$(calc "${med[analyze_on]} / ${med[analyze_off]}")"
+if [ -n "${ins[on]:-}" ]; then
+  printf '| instructions per article (callgrind, batch csv) | %.2f M | %.2f M | %.2f |\n' \
+    "$(calc "${ins[off]} / 1000000")" "$(calc "${ins[on]} / 1000000")" "$(calc "${ins[on]} / ${ins[off]}")"
+fi

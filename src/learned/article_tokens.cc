@@ -53,12 +53,17 @@ ArticleTokens ReadArticleTokens(std::string_view text, const Report& report, con
     if (const std::uint16_t flag = FlagOfCue(c.id); flag != 0)
       for (const Span& e : c.evidence) MarkSpan(st.tokens, e, flag, &a.flags);
 
-  std::vector<std::uint64_t> sorted = a.hashes;
-  std::sort(sorted.begin(), sorted.end());
+  // Token indices ordered by hash: each run of equal hashes is one word,
+  // whose count every token of the run gets.
+  std::vector<std::uint32_t> order(a.hashes.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return a.hashes[x] < a.hashes[y]; });
   a.repeats.resize(a.hashes.size());
-  for (std::size_t i = 0; i < a.hashes.size(); ++i) {
-    const auto [lo, hi] = std::equal_range(sorted.begin(), sorted.end(), a.hashes[i]);
-    a.repeats[i] = static_cast<std::uint32_t>(hi - lo);
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j < order.size() && a.hashes[order[j]] == a.hashes[order[i]]) ++j;
+    for (std::size_t k = i; k < j; ++k) a.repeats[order[k]] = static_cast<std::uint32_t>(j - i);
+    i = j;
   }
   return a;
 }

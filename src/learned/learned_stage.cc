@@ -6,10 +6,12 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 #include "cues/cue_context.h"
 #include "learned/article_tokens.h"
 #include "learned/propaganda_detector.h"
+#include "learned/propaganda_features.h"
 #include "learned/sentence_features.h"
 #include "model/linear.h"
 #include "text/utf8.h"
@@ -32,8 +34,9 @@ std::string TechniqueSummary(const std::vector<TechniqueSpan>& spans) {
   return detail;
 }
 
-void AddTechniques(const ArticleTokens& tokens, const LearnedModels& models, Report* report) {
-  report->techniques = FindTechniqueSpans(tokens, models);
+void AddTechniques(const ArticleTokens& tokens, const TokenFeatures& features, const LearnedModels& models,
+                   Report* report) {
+  report->techniques = FindTechniqueSpans(tokens, features, models);
   if (report->techniques.empty()) return;
   std::vector<Span> evidence;
   for (const TechniqueSpan& t : report->techniques) evidence.push_back(t.span);
@@ -42,9 +45,17 @@ void AddTechniques(const ArticleTokens& tokens, const LearnedModels& models, Rep
          &report->cues);
 }
 
-void AddClaims(const ArticleTokens& tokens, const ModelFile& model, Report* report) {
+// Scores the standfirst's and body's sentences. `sentence_rows`, when given,
+// are the propaganda features' per-sentence n-grams made at `rows_buckets`:
+// the same n-grams the claim features hash, so at a bucket count no larger
+// they are reused (an index masked to fewer buckets is the same hash's bucket).
+void AddClaims(const ArticleTokens& tokens, const ModelFile& model, const FeatureRows* sentence_rows,
+               std::uint32_t rows_buckets, Report* report) {
   const ModelFile::Head& head = model.head(0);
   const Structure& st = report->structure;
+  const std::uint32_t buckets = model.num_buckets();
+  const bool reuse = sentence_rows != nullptr && sentence_rows->size() == st.sentences.size() && buckets <= rows_buckets;
+  std::vector<FeatureEntry> x;
   for (const Paragraph& p : st.paragraphs) {
     if (p.role == ParagraphRole::kHeadline) continue;
     for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s) {
@@ -52,7 +63,14 @@ void AddClaims(const ArticleTokens& tokens, const ModelFile& model, Report* repo
       const TokenSlice slice{tokens.text, &st.tokens, &tokens.hashes, sentence.first_token,
                              std::min(sentence.end_token, st.tokens.size())};
       if (slice.first >= slice.end) continue;
-      const double prob = Sigmoid(Logit(head.weights, head.bias, ExtractClaimFeatures(slice, model.num_buckets()).entries));
+      if (reuse) {
+        x.assign(sentence_rows->row(s), sentence_rows->row(s) + sentence_rows->row_size(s));
+        for (FeatureEntry& e : x) e.index &= buckets - 1;
+        AppendClaimDense(slice, buckets, &x);
+      } else {
+        x = ExtractClaimFeatures(slice, buckets).entries;
+      }
+      const double prob = Sigmoid(Logit(head.weights, head.bias, x));
       if (prob >= head.decision_threshold) report->claims.push_back({sentence.span, prob});
     }
   }
@@ -136,8 +154,14 @@ void RunLearnedDetectors(const LearnedModels& models, std::string_view text, con
                          Report* report) {
   if (!models.any()) return;
   const ArticleTokens tokens = ReadArticleTokens(text, *report, normalized);
-  if (models.spans && models.techniques) AddTechniques(tokens, models, report);
-  if (models.claims) AddClaims(tokens, *models.claims, report);
+  std::optional<TokenFeatures> token_features;
+  if (models.spans && models.techniques) {
+    token_features = ExtractTokenFeatures(tokens, models.spans->num_buckets());
+    AddTechniques(tokens, *token_features, models, report);
+  }
+  if (models.claims)
+    AddClaims(tokens, *models.claims, token_features ? &token_features->sentence : nullptr,
+              models.spans ? models.spans->num_buckets() : 0, report);
   if (models.clickbait) AddHeadline(tokens, *models.clickbait, report);
   std::stable_sort(report->cues.begin(), report->cues.end(),
                    [](const Cue& a, const Cue& b) { return static_cast<int>(a.id) < static_cast<int>(b.id); });

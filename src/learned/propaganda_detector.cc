@@ -6,14 +6,16 @@
 #include <algorithm>
 #include <numeric>
 
-#include "learned/propaganda_features.h"
 #include "model/linear.h"
 
 namespace credence::internal {
 
 std::vector<double> TokenProbabilities(const ArticleTokens& tokens, const ModelFile& spans) {
+  return TokenProbabilities(tokens, ExtractTokenFeatures(tokens, spans.num_buckets()), spans);
+}
+
+std::vector<double> TokenProbabilities(const ArticleTokens& tokens, const TokenFeatures& f, const ModelFile& spans) {
   const ModelFile::Head& head = spans.head(0);
-  const TokenFeatures f = ExtractTokenFeatures(tokens, spans.num_buckets());
   const double article_part = Logit(head.weights, 0.0, f.article);
   std::vector<double> sentence_part(f.sentence.size());
   for (std::size_t s = 0; s < f.sentence.size(); ++s)
@@ -66,8 +68,9 @@ std::vector<double> TechniqueProbabilities(const ArticleTokens& tokens, std::siz
   return p;
 }
 
-std::vector<TechniqueSpan> FindTechniqueSpans(const ArticleTokens& tokens, const LearnedModels& models) {
-  const std::vector<double> p = TokenProbabilities(tokens, *models.spans);
+std::vector<TechniqueSpan> FindTechniqueSpans(const ArticleTokens& tokens, const TokenFeatures& features,
+                                              const LearnedModels& models) {
+  const std::vector<double> p = TokenProbabilities(tokens, features, *models.spans);
   std::vector<TechniqueSpan> out;
   for (const TokenRange& r : DecodePassages(tokens, p, models.spans->head(0).decision_threshold, models.spans->head(0).extend_threshold)) {
     const std::vector<double> tp = TechniqueProbabilities(tokens, r.first, r.end, *models.techniques);

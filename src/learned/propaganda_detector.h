@@ -11,6 +11,7 @@
 #include "credence/detections.h"
 #include "learned/article_tokens.h"
 #include "learned/learned_models.h"
+#include "learned/propaganda_features.h"
 #include "model/model_file.h"
 
 namespace credence::internal {
@@ -24,6 +25,9 @@ struct TokenRange {
 // Returns each token's calibrated probability of lying in a propaganda
 // passage under `spans` (the span model's head 0).
 std::vector<double> TokenProbabilities(const ArticleTokens& tokens, const ModelFile& spans);
+// The same from the tokens' features made beforehand at spans.num_buckets().
+std::vector<double> TokenProbabilities(const ArticleTokens& tokens, const TokenFeatures& features,
+                                       const ModelFile& spans);
 
 // Returns the passages: within a sentence, runs of tokens whose probability
 // reaches `extend_threshold` (a single token below it between two above
@@ -38,8 +42,10 @@ std::vector<TokenRange> DecodePassages(const ArticleTokens& tokens, const std::v
 std::vector<double> TechniqueProbabilities(const ArticleTokens& tokens, std::size_t first, std::size_t end,
                                            const ModelFile& techniques);
 
-// Returns the technique passages of an article, in input order.
+// Returns the technique passages of an article, in input order, from its
+// tokens' features made at models.spans->num_buckets().
 // REQUIRES: models.spans and models.techniques are loaded.
-std::vector<TechniqueSpan> FindTechniqueSpans(const ArticleTokens& tokens, const LearnedModels& models);
+std::vector<TechniqueSpan> FindTechniqueSpans(const ArticleTokens& tokens, const TokenFeatures& features,
+                                              const LearnedModels& models);
 
 }  // namespace credence::internal

@@ -37,6 +37,13 @@ enum Seed : std::uint64_t {
 };
 // Stand-ins for the words before a sentence's start and after its end.
 constexpr std::uint64_t kBoundary = 0x9e3779b97f4a7c15ULL;
+// How far a passage's features look, so that a passage costs the same in a
+// huge input as in an article: a passage's recurrences are counted within
+// this many tokens either side (every training article is shorter, at most
+// ~9,000 tokens), and the rest of its sentence is read this far either side
+// (training sentences are at most ~160 tokens).
+constexpr std::size_t kRecurrenceReach = 10000;
+constexpr std::size_t kContextReach = 256;
 
 std::uint32_t Bucket(std::uint64_t hash, std::uint32_t num_buckets) {
   return static_cast<std::uint32_t>(hash & (num_buckets - 1));
@@ -45,25 +52,20 @@ std::uint32_t Bucket(std::uint64_t hash, std::uint32_t num_buckets) {
 // A token's shape: lower, Capitalised, UPPER or mixed for words, the
 // character itself for punctuation, "num" and "sym" for the rest.
 std::uint64_t ShapeHash(const ArticleTokens& a, std::size_t t) {
+  static const std::uint64_t kNumber = HashWord("num"), kSymbol = HashWord("sym"), kLower = HashWord("lower"),
+                             kUpper = HashWord("UPPER"), kCap = HashWord("Cap"), kMixed = HashWord("mixed");
   const Token& token = a.tokens()[t];
   const std::string_view w = a.View(t);
-  std::string shape;
-  if (token.kind == TokenKind::kNumber) {
-    shape = "num";
-  } else if (token.kind == TokenKind::kSymbol) {
-    shape = "sym";
-  } else if (token.kind == TokenKind::kPunct) {
-    shape = "p" + std::string(w);
-  } else {
-    std::size_t upper = 0, lower = 0;
-    for (char ch : w) {
-      upper += ch >= 'A' && ch <= 'Z';
-      lower += ch >= 'a' && ch <= 'z';
-    }
-    const bool first_upper = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
-    shape = upper == 0 ? "lower" : lower == 0 && upper >= 2 ? "UPPER" : first_upper && upper == 1 ? "Cap" : "mixed";
+  if (token.kind == TokenKind::kNumber) return kNumber;
+  if (token.kind == TokenKind::kSymbol) return kSymbol;
+  if (token.kind == TokenKind::kPunct) return HashWord("p" + std::string(w));  // short: no allocation
+  std::size_t upper = 0, lower = 0;
+  for (char ch : w) {
+    upper += ch >= 'A' && ch <= 'Z';
+    lower += ch >= 'a' && ch <= 'z';
   }
-  return HashWord(shape);
+  const bool first_upper = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+  return upper == 0 ? kLower : lower == 0 && upper >= 2 ? kUpper : first_upper && upper == 1 ? kCap : kMixed;
 }
 
 bool IsAllCapsWord(const ArticleTokens& a, std::size_t t) {
@@ -127,14 +129,14 @@ TokenFeatures ExtractTokenFeatures(const ArticleTokens& a, std::uint32_t num_buc
   const std::vector<Token>& tokens = a.tokens();
   const std::vector<Sentence>& sentences = a.structure->sentences;
   TokenFeatures f;
-  f.local.entries.reserve(tokens.size() * 16);
+  f.local.entries.reserve(tokens.size() * 24);  // ~13 hashed and a few dense per token
+  f.local.begin.reserve(tokens.size() + 1);
 
   // Per sentence: its n-grams, and whether it exclaims or asks.
   std::vector<std::uint8_t> exclaims(sentences.size(), 0), asks(sentences.size(), 0);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t end = std::min(sentences[s].end_token, tokens.size());
-    const ArticleFeatures bag = HashNgramRuns(a.hashes, {{sentences[s].first_token, end, FeatureKind::kWords}}, num_buckets);
-    f.sentence.entries.insert(f.sentence.entries.end(), bag.entries.begin(), bag.entries.end());
+    AppendNgramEntries(a.hashes, sentences[s].first_token, end, FeatureKind::kWords, num_buckets, &f.sentence.entries);
     f.sentence.EndRow();
     for (std::size_t t = sentences[s].first_token; t < end; ++t) {
       const std::string_view w = a.View(t);
@@ -203,8 +205,8 @@ TokenFeatures ExtractTokenFeatures(const ArticleTokens& a, std::uint32_t num_buc
 std::vector<FeatureEntry> ExtractPassageFeatures(const ArticleTokens& a, std::size_t first, std::size_t end,
                                                  std::uint32_t num_buckets) {
   const std::vector<Token>& tokens = a.tokens();
-  ArticleFeatures bag = HashNgramRuns(a.hashes, {{first, end, FeatureKind::kWords}}, num_buckets);
-  std::vector<FeatureEntry> e = std::move(bag.entries);
+  std::vector<FeatureEntry> e;
+  AppendNgramEntries(a.hashes, first, end, FeatureKind::kWords, num_buckets, &e);
   auto add = [&](std::uint64_t hash, float value = 1.0f) { e.push_back({Bucket(hash, num_buckets), value}); };
   const auto [s_first, s_end] = SentenceRange(a, first);
   const std::size_t last_sentence_end = SentenceRange(a, end - 1).second;
@@ -234,10 +236,12 @@ std::vector<FeatureEntry> ExtractPassageFeatures(const ArticleTokens& a, std::si
       if (tokens[t].kind == TokenKind::kWord) add(MixHashes(a.hashes[t], length_class, kLengthWord), v);
   }
   // The rest of the sentence around the passage, as one unit-norm bag.
-  const std::size_t context = (first - s_first) + (last_sentence_end - end);
+  const std::size_t context_first = std::max(s_first, first > kContextReach ? first - kContextReach : 0);
+  const std::size_t context_end = std::min(last_sentence_end, end + kContextReach);
+  const std::size_t context = (first - context_first) + (context_end - end);
   if (context > 0) {
     const float v = static_cast<float>(1.0 / std::sqrt(static_cast<double>(context)));
-    for (std::size_t t = s_first; t < last_sentence_end; ++t)
+    for (std::size_t t = context_first; t < context_end; ++t)
       if (t < first || t >= end) add(MixHashes(a.hashes[t], 0, kContext), v);
   }
 
@@ -260,8 +264,10 @@ std::vector<FeatureEntry> ExtractPassageFeatures(const ArticleTokens& a, std::si
   // How often this exact word sequence occurs elsewhere in the article.
   std::size_t passage_repeats = 0;
   if (n <= 8)
-    for (std::size_t t = 0; t + n <= tokens.size(); ++t)
-      if (t != first && std::equal(a.hashes.begin() + static_cast<std::ptrdiff_t>(t),
+    for (std::size_t t = first > kRecurrenceReach ? first - kRecurrenceReach : 0;
+         t + n <= std::min(tokens.size(), end + kRecurrenceReach); ++t)
+      if (t != first && a.hashes[t] == a.hashes[first] &&  // the first word decides nearly always: no call
+          std::equal(a.hashes.begin() + static_cast<std::ptrdiff_t>(t),
                                    a.hashes.begin() + static_cast<std::ptrdiff_t>(t + n),
                                    a.hashes.begin() + f))
         ++passage_repeats;

@@ -3,6 +3,7 @@
 // percentage or currency sign, the run's length.
 #include "learned/sentence_features.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "cues/phrase_lexicon.h"
@@ -36,10 +37,13 @@ bool IsQuoteMark(std::string_view w) {
 }
 
 bool IsSecondPerson(std::string_view w) {
-  std::string lower(w);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower == "you" || lower == "your" || lower == "you're" || lower == "you'll" || lower == "yours" ||
-         lower == "you've" || lower == "you'd" || lower == "yourself" || lower == "u";
+  static constexpr std::string_view kWords[] = {"you", "your", "you're", "you'll", "yours", "you've", "you'd", "yourself", "u"};
+  for (std::string_view k : kWords)
+    if (w.size() == k.size() && std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+        }))
+      return true;
+  return false;
 }
 
 // What the dense measures count over a slice.
@@ -78,9 +82,9 @@ SliceCounts Count(const TokenSlice& s) {
   return c;
 }
 
-void AppendDense(const std::vector<double>& values, std::uint32_t num_buckets, ArticleFeatures* f) {
+void AppendDense(const std::vector<double>& values, std::uint32_t num_buckets, std::vector<FeatureEntry>* entries) {
   for (std::size_t k = 0; k < values.size(); ++k)
-    if (values[k] != 0.0) f->entries.push_back({num_buckets + static_cast<std::uint32_t>(k), static_cast<float>(values[k])});
+    if (values[k] != 0.0) entries->push_back({num_buckets + static_cast<std::uint32_t>(k), static_cast<float>(values[k])});
 }
 
 }  // namespace
@@ -99,14 +103,19 @@ Result<StandaloneText> TokenizeStandalone(std::string text) {
 }
 
 ArticleFeatures ExtractClaimFeatures(const TokenSlice& s, std::uint32_t num_buckets) {
-  ArticleFeatures f = HashNgramRuns(*s.hashes, {{s.first, s.end, FeatureKind::kWords}}, num_buckets);
+  ArticleFeatures f;  // never explained: the n-grams without origins
+  AppendNgramEntries(*s.hashes, s.first, s.end, FeatureKind::kWords, num_buckets, &f.entries);
+  AppendClaimDense(s, num_buckets, &f.entries);
+  return f;
+}
+
+void AppendClaimDense(const TokenSlice& s, std::uint32_t num_buckets, std::vector<FeatureEntry>* entries) {
   const SliceCounts c = Count(s);
   AppendDense({static_cast<double>(c.number), static_cast<double>(c.percent), static_cast<double>(c.currency),
                static_cast<double>(c.year), std::log1p(static_cast<double>(c.words)) / 4.0,
                1.0 - std::exp(-static_cast<double>(c.capitalised_after_first) / 3.0), static_cast<double>(c.question),
                static_cast<double>(c.exclamation), static_cast<double>(c.quote)},
-              num_buckets, &f);
-  return f;
+              num_buckets, entries);
 }
 
 ArticleFeatures ExtractHeadlineFeatures(const TokenSlice& s, std::uint32_t num_buckets) {
@@ -121,7 +130,7 @@ ArticleFeatures ExtractHeadlineFeatures(const TokenSlice& s, std::uint32_t num_b
   AppendDense({static_cast<double>(starts_with_number), static_cast<double>(c.question),
                static_cast<double>(c.exclamation), std::log1p(static_cast<double>(c.words)) / 3.0,
                1.0 - std::exp(-static_cast<double>(c.second_person)), static_cast<double>(c.quote)},
-              num_buckets, &f);
+              num_buckets, &f.entries);
   return f;
 }
 

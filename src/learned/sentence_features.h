@@ -55,6 +55,11 @@ struct StandaloneText {
 // Returns the features of a sentence for the check-worthiness model.
 ArticleFeatures ExtractClaimFeatures(const TokenSlice& sentence, std::uint32_t num_buckets);
 
+// Appends the claim model's dense measures of `sentence` to *entries: what
+// ExtractClaimFeatures adds after the n-grams, for a caller that has the
+// sentence's n-grams already (the propaganda features make them too).
+void AppendClaimDense(const TokenSlice& sentence, std::uint32_t num_buckets, std::vector<FeatureEntry>* entries);
+
 // Returns the features of a headline for the clickbait model; the n-gram
 // entries keep their origins and occurrences for explanations.
 ArticleFeatures ExtractHeadlineFeatures(const TokenSlice& headline, std::uint32_t num_buckets);

@@ -4,9 +4,13 @@
 #include "model/features.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
+// XXH3 inlined: a 16-byte pair hashed millions of times a second gains most
+// from not being a call into the shared library.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "cues/cue_context.h"
@@ -36,6 +40,17 @@ std::string FoldDigits(std::string s) {
 std::string NormalizedToken(std::string_view text, const Token& token) {
   std::string s = NormalizeForLookup(text.substr(token.span.start, token.span.size()));
   return token.kind == TokenKind::kNumber ? FoldDigits(std::move(s)) : s;
+}
+
+// log(1 + count), the value of an n-gram seen `count` times: from a table for
+// the small counts nearly every n-gram has (the same doubles std::log1p gives).
+double LogCount(std::size_t count) {
+  static const std::array<double, 32> kTable = [] {
+    std::array<double, 32> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::log1p(static_cast<double>(i));
+    return t;
+  }();
+  return count < kTable.size() ? kTable[count] : std::log1p(static_cast<double>(count));
 }
 
 std::uint64_t HashToken(std::string_view normalized) {
@@ -132,7 +147,7 @@ ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, cons
     while (j < occ.size() && occ[j].hash == occ[i].hash) ++j;
     const auto begin = static_cast<std::uint32_t>(f.occurrences.size());
     for (std::size_t k = i; k < j; ++k) f.occurrences.push_back(occ[k].token);
-    const double value = std::log1p(static_cast<double>(j - i));
+    const double value = LogCount(j - i);
     norm2 += value * value;
     f.entries.push_back({static_cast<std::uint32_t>(occ[i].hash & (num_buckets - 1)), static_cast<float>(value)});
     f.origins.push_back({static_cast<FeatureKind>(occ[i].kind), occ[i].length, begin,
@@ -144,6 +159,35 @@ ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, cons
     for (FeatureEntry& e : f.entries) e.value = static_cast<float>(e.value * scale);
   }
   return f;
+}
+
+void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_t begin, std::size_t end,
+                        FeatureKind kind, std::uint32_t num_buckets, std::vector<FeatureEntry>* out) {
+  // Hashes only (no first token, kind or length): sorted, equal hashes are
+  // one n-gram, exactly as HashNgramRuns groups them.
+  thread_local std::vector<std::uint64_t> hashes;
+  hashes.clear();
+  const auto k = static_cast<std::uint8_t>(kind);
+  end = std::min(end, token_hash.size());
+  for (std::size_t i = begin; i < end; ++i) {
+    hashes.push_back(Mix(token_hash[i], 0, kKindSeed[k]));
+    if (i + 1 < end) hashes.push_back(Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1));
+  }
+  std::sort(hashes.begin(), hashes.end());
+  const std::size_t first_entry = out->size();
+  double norm2 = 0.0;
+  for (std::size_t i = 0; i < hashes.size();) {
+    std::size_t j = i;
+    while (j < hashes.size() && hashes[j] == hashes[i]) ++j;
+    const double value = LogCount(j - i);
+    norm2 += value * value;
+    out->push_back({static_cast<std::uint32_t>(hashes[i] & (num_buckets - 1)), static_cast<float>(value)});
+    i = j;
+  }
+  if (norm2 > 0) {
+    const double scale = 1.0 / std::sqrt(norm2);
+    for (std::size_t e = first_entry; e < out->size(); ++e) (*out)[e].value = static_cast<float>((*out)[e].value * scale);
+  }
 }
 
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,

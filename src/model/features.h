@@ -100,6 +100,13 @@ struct TokenRun {
 ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, const std::vector<TokenRun>& runs,
                               std::uint32_t num_buckets);
 
+// Appends to *out the entries HashNgramRuns gives for the one run [begin,
+// end) of `token_hash` (the same indices and values, in the same order),
+// without origins: for features that are never explained, made without
+// allocating beyond *out's growth.
+void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_t begin, std::size_t end,
+                        FeatureKind kind, std::uint32_t num_buckets, std::vector<FeatureEntry>* out);
+
 // Returns the features of the article in `report`, whose spans point into
 // `text`. `normalized_tokens`, when given, is NormalizeTokens(text,
 // report.structure.tokens) made beforehand (the Analyzer's cue stage makes

@@ -10,6 +10,7 @@
 
 #include "credence/analyzer.h"
 #include "credence/model.h"
+#include "learned/learned_models.h"
 #include "tests/test_support.h"
 
 namespace credence {
@@ -193,6 +194,48 @@ TEST_F(ReferenceSampleVerdict, SiteRatingsNameTheDuranUnreliableWithSources) {
   }
   EXPECT_GE(report_.site->ratings.size(), 3u);
   EXPECT_TRUE(low_factuality);
+}
+
+// Issue 7: the shipped learned detectors on the sample. Their findings are a
+// model's, so the checks are on what must hold of any good answer: spans
+// inside the article's text, the claims ranked and led by reported facts,
+// the plain-news headline not read as clickbait, the cues in step.
+class ReferenceSampleDetections : public ReferenceSample {
+ protected:
+  void SetUp() override {
+    if (internal::DefaultLearnedModelDir().empty()) GTEST_SKIP() << "no shipped learned models (data/credence-*.bin)";
+    ReferenceSample::SetUp();
+  }
+};
+
+TEST_F(ReferenceSampleDetections, TechniquesClaimsAndHeadline) {
+  ASSERT_FALSE(report_.techniques.empty());
+  std::size_t previous_end = 0;
+  for (const TechniqueSpan& t : report_.techniques) {
+    EXPECT_GE(t.span.start, previous_end) << "in input order, not overlapping";
+    previous_end = t.span.end;
+    EXPECT_GT(t.probability, 0.0);
+    EXPECT_LE(t.probability, 1.0);
+    bool in_article = report_.article.headline && report_.article.headline->Contains(t.span);
+    for (const Span& b : report_.article.body) in_article |= b.Contains(t.span);
+    if (report_.article.standfirst) in_article |= report_.article.standfirst->Contains(t.span);
+    EXPECT_TRUE(in_article) << At(t.span);
+  }
+  const Cue* techniques = FindCue(CueId::kPropagandaTechniques);
+  ASSERT_NE(techniques, nullptr);
+  EXPECT_EQ(techniques->evidence.size(), report_.techniques.size());
+
+  ASSERT_GE(report_.claims.size(), 3u);
+  for (std::size_t i = 1; i < report_.claims.size(); ++i)
+    EXPECT_GE(report_.claims[i - 1].probability, report_.claims[i].probability);
+  bool sputnik = false;
+  for (const Claim& c : report_.claims) sputnik |= At(c.span).find("Sputnik has reported") != std::string::npos;
+  EXPECT_TRUE(sputnik) << "the sentence the sample's story rests on is worth checking";
+
+  ASSERT_TRUE(report_.headline.has_value());
+  EXPECT_EQ(At(report_.headline->span), "US colluded with ISIS in Deir ez-Zor");
+  EXPECT_LT(report_.headline->clickbait_probability, 0.5);
+  EXPECT_EQ(FindCue(CueId::kClickbaitHeadline), nullptr);  // the rule's cue is replaced, and p < 0.5 gives none
 }
 
 }  // namespace

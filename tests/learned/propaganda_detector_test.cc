@@ -88,7 +88,7 @@ TEST(FindTechniqueSpans, LabelsThePassagesTheSpanModelFinds) {
   models.spans = ModelFile::FromParams(spans);
   models.techniques = ModelFile::FromParams(techniques);
   for (int t = 0; t < kTechniqueCount; ++t) models.technique_of_head[t] = static_cast<Technique>(t);
-  const std::vector<TechniqueSpan> found = FindTechniqueSpans(a.tokens, models);
+  const std::vector<TechniqueSpan> found = FindTechniqueSpans(a.tokens, f, models);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(a.analyzed.doc.View(found[0].span), "corrupt elites");
   EXPECT_EQ(found[0].technique, Technique::kDoubt);
