@@ -81,11 +81,6 @@ void WriteChosenFields(const Document& doc, const Report& report, const std::vec
       json->Key("probability");
       if (report.verdict) json->Double(report.verdict->probability_unreliable);
       else json->Null();
-    } else if (std::count(fields.begin(), fields.end(), f) > 1) {
-      // A report key given twice has always come out as null (the tree it
-      // was once copied from had given its value away at the first); kept,
-      // so that the output does not change.
-      json->Key(f).Null();
     } else {
       WriteReportMembers(doc, report, {f}, json);
     }
@@ -105,7 +100,7 @@ std::vector<std::string> ParseFieldList(std::string_view list) {
     std::string_view f = list.substr(i, comma - i);
     f.remove_prefix(std::min(f.find_first_not_of(' '), f.size()));
     f = f.substr(0, f.find_last_not_of(' ') + 1);
-    if (!f.empty()) out.emplace_back(f);
+    if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.emplace_back(f);
     i = comma + 1;
   }
   return out;

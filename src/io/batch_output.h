@@ -24,12 +24,14 @@ struct BatchFormat {
 };
 
 // The CSV columns: id, source, position, url, title, label, probability,
-// words, cues ("hedging=0.82;..."), site (its consensus rating), removed
-// (blocks), error.
+// words, cues ("hedging=0.82;..."), clickbait (the headline's probability),
+// techniques ("Doubt;Loaded_Language"), claims (how many), site (its
+// consensus rating), removed (blocks), error.
 extern const std::vector<std::string> kCsvColumns;
 
 // The names in a comma-separated list ("label, cues"), blanks around them
-// trimmed and empty ones skipped: `batch --fields` and /v1/batch's `fields`.
+// trimmed, empty ones and repeats skipped: `batch --fields` and /v1/batch's
+// `fields`.
 std::vector<std::string> ParseFieldList(std::string_view list);
 
 // Returns "" when every name in `format.fields` is one the format knows,
