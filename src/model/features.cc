@@ -116,6 +116,31 @@ std::vector<std::uint64_t> HashTokens(std::string_view text, const std::vector<T
   return token_hash;
 }
 
+namespace {
+
+// Calls emit(hash, first token, length) for every word and word pair of
+// token_hash[begin, end) read as a run of `kind`.
+template <typename Emit>
+void ForEachNgram(const std::vector<std::uint64_t>& token_hash, std::size_t begin, std::size_t end, std::uint8_t kind,
+                  Emit emit) {
+  end = std::min(end, token_hash.size());
+  for (std::size_t i = begin; i < end; ++i) {
+    emit(Mix(token_hash[i], 0, kKindSeed[kind]), i, std::uint8_t{1});
+    if (i + 1 < end) emit(Mix(token_hash[i], token_hash[i + 1], kKindSeed[kind] + 1), i, std::uint8_t{2});
+  }
+}
+
+// Scales (*entries)[first, end) by 1 / sqrt(norm2), the sum of their
+// squared values: the n-gram vector to unit length.
+void ScaleToUnitLength(double norm2, std::size_t first, std::vector<FeatureEntry>* entries) {
+  if (norm2 <= 0) return;
+  const double scale = 1.0 / std::sqrt(norm2);
+  for (std::size_t e = first; e < entries->size(); ++e)
+    (*entries)[e].value = static_cast<float>((*entries)[e].value * scale);
+}
+
+}  // namespace
+
 ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, const std::vector<TokenRun>& runs,
                               std::uint32_t num_buckets) {
   ArticleFeatures f;
@@ -130,12 +155,9 @@ ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, cons
   occ.reserve(token_hash.size() * 2);
   for (const TokenRun& run : runs) {
     const auto k = static_cast<std::uint8_t>(run.kind);
-    const std::size_t end = std::min(run.end, token_hash.size());
-    for (std::size_t i = run.begin; i < end; ++i) {
-      occ.push_back({Mix(token_hash[i], 0, kKindSeed[k]), static_cast<std::uint32_t>(i), k, 1});
-      if (i + 1 < end)
-        occ.push_back({Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1), static_cast<std::uint32_t>(i), k, 2});
-    }
+    ForEachNgram(token_hash, run.begin, run.end, k, [&](std::uint64_t hash, std::size_t token, std::uint8_t length) {
+      occ.push_back({hash, static_cast<std::uint32_t>(token), k, length});
+    });
   }
   std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.hash != b.hash ? a.hash < b.hash : a.token < b.token;
@@ -154,10 +176,7 @@ ArticleFeatures HashNgramRuns(const std::vector<std::uint64_t>& token_hash, cons
                          static_cast<std::uint32_t>(f.occurrences.size())});
     i = j;
   }
-  if (norm2 > 0) {
-    const double scale = 1.0 / std::sqrt(norm2);
-    for (FeatureEntry& e : f.entries) e.value = static_cast<float>(e.value * scale);
-  }
+  ScaleToUnitLength(norm2, 0, &f.entries);
   return f;
 }
 
@@ -167,12 +186,8 @@ void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_
   // one n-gram, exactly as HashNgramRuns groups them.
   thread_local std::vector<std::uint64_t> hashes;
   hashes.clear();
-  const auto k = static_cast<std::uint8_t>(kind);
-  end = std::min(end, token_hash.size());
-  for (std::size_t i = begin; i < end; ++i) {
-    hashes.push_back(Mix(token_hash[i], 0, kKindSeed[k]));
-    if (i + 1 < end) hashes.push_back(Mix(token_hash[i], token_hash[i + 1], kKindSeed[k] + 1));
-  }
+  ForEachNgram(token_hash, begin, end, static_cast<std::uint8_t>(kind),
+               [](std::uint64_t hash, std::size_t, std::uint8_t) { hashes.push_back(hash); });
   std::sort(hashes.begin(), hashes.end());
   const std::size_t first_entry = out->size();
   double norm2 = 0.0;
@@ -184,10 +199,7 @@ void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_
     out->push_back({static_cast<std::uint32_t>(hashes[i] & (num_buckets - 1)), static_cast<float>(value)});
     i = j;
   }
-  if (norm2 > 0) {
-    const double scale = 1.0 / std::sqrt(norm2);
-    for (std::size_t e = first_entry; e < out->size(); ++e) (*out)[e].value = static_cast<float>((*out)[e].value * scale);
-  }
+  ScaleToUnitLength(norm2, first_entry, out);
 }
 
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,

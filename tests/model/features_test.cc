@@ -1,6 +1,6 @@
 // Tests for ExtractFeatures: the n-gram part's scaling, how headline, body,
 // sentence boundaries and numbers shape the n-grams, where the dense cue
-// features go, a title given beside the text, and near-empty articles.
+// features go, a title given beside the text, and near-empty articles; AppendNgramEntries against HashNgramRuns.
 #include "model/features.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "credence/analyzer.h"
@@ -236,6 +237,23 @@ TEST(ExtractFeatures, NearlyEmptyArticlesGiveFiniteFeatures) {
   ArticleFeatures f = ExtractFeatures("", Report{}, 1024);
   EXPECT_TRUE(f.origins.empty());
   for (const FeatureEntry& e : f.entries) EXPECT_GE(e.index, 1024u);
+}
+
+TEST(AppendNgramEntries, GivesHashNgramRunsEntriesForOneRun) {
+  // A repeated word and pair, so that counts above one are grouped alike.
+  const std::vector<std::uint64_t> hashes = {11, 22, 11, 22, 33, 11, 44};
+  for (auto [begin, end] : {std::pair<std::size_t, std::size_t>{0, 7}, {2, 6}, {3, 4}, {5, 99}, {4, 4}}) {
+    const ArticleFeatures whole = HashNgramRuns(hashes, {{begin, end, FeatureKind::kWords}}, kBuckets);
+    std::vector<FeatureEntry> appended = {{7, 0.5f}};  // what is there already stays
+    AppendNgramEntries(hashes, begin, end, FeatureKind::kWords, kBuckets, &appended);
+    ASSERT_EQ(appended.size(), whole.entries.size() + 1) << begin << "-" << end;
+    EXPECT_EQ(appended[0].index, 7u);
+    EXPECT_EQ(appended[0].value, 0.5f);
+    for (std::size_t i = 0; i < whole.entries.size(); ++i) {
+      EXPECT_EQ(appended[i + 1].index, whole.entries[i].index);
+      EXPECT_EQ(appended[i + 1].value, whole.entries[i].value);
+    }
+  }
 }
 
 }  // namespace
