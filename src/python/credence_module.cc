@@ -88,10 +88,10 @@ class PyAnalyzer {
     return LoadJson(*report);
   }
 
-  ReportIterator AnalyzeMany(const py::iterable& records, std::size_t threads, const py::object& html,
+  std::unique_ptr<ReportIterator> AnalyzeMany(const py::iterable& records, std::size_t threads, const py::object& html,
                              std::size_t max_bytes) const {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    return ReportIterator(analyzer_, py::iter(records), threads, KindOf(html), max_bytes);
+    return std::make_unique<ReportIterator>(analyzer_, py::iter(records), threads, KindOf(html), max_bytes);
   }
 
   py::object ModelId() const {

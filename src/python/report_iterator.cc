@@ -2,7 +2,6 @@
 #include "python/report_iterator.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,21 +18,22 @@
 #include "python/python_values.h"
 
 namespace credence::internal {
-namespace {
-
-using Json = nlohmann::ordered_json;
 
 // One article of analyze_many, from the Python side to the workers and back.
-struct Job {
+struct ReportJob {
   std::string bytes;
   InputOptions options;
-  std::optional<Json> id;  // the record's "id", when it has one
+  std::optional<nlohmann::ordered_json> id;  // the record's "id", when it has one
   std::string bad_record;  // why the record cannot be read, found before analysis; "" when it can
   std::string result;      // the report or error as JSON text, made by a worker
 };
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
 // Writes {"id": ..., "error": {"kind": ..., "message": ...}} into job.result.
-void SetError(Job& job, std::string_view kind, const std::string& message) {
+void SetError(ReportJob& job, std::string_view kind, const std::string& message) {
   job.result.clear();
   JsonStream json(&job.result);
   json.BeginObject();
@@ -44,7 +44,7 @@ void SetError(Job& job, std::string_view kind, const std::string& message) {
   json.EndObject();
 }
 
-void RunJob(const Analyzer& analyzer, Job& job) {
+void RunJob(const Analyzer& analyzer, ReportJob& job) {
   if (!job.bad_record.empty()) return SetError(job, "bad_record", job.bad_record);
   try {
     Result<AnalyzedInput> done = AnalyzeInput(analyzer, std::move(job.bytes), job.options);
@@ -63,8 +63,8 @@ void RunJob(const Analyzer& analyzer, Job& job) {
 // "text" or "html" and optional "url", "title", "id"; read as `credence
 // batch` reads a JSONL record (text first, then html; "bad_record" when
 // neither has content or a field has the wrong type).
-Job JobOf(py::handle item, InputKind default_kind, std::size_t max_bytes) {
-  Job job;
+ReportJob JobOf(py::handle item, InputKind default_kind, std::size_t max_bytes) {
+  ReportJob job;
   job.options.kind = default_kind;
   job.options.max_bytes = max_bytes;
   if (!PyDict_Check(item.ptr())) {
@@ -110,40 +110,80 @@ ReportIterator::ReportIterator(std::shared_ptr<const Analyzer> analyzer, py::ite
                                InputKind kind, std::size_t max_bytes)
     : analyzer_(std::move(analyzer)), source_(std::move(source)), threads_(threads), kind_(kind), max_bytes_(max_bytes) {}
 
-py::object ReportIterator::Next() {
-  if (ready_.empty()) Fill();
-  if (ready_.empty()) throw py::stop_iteration();
-  py::object next = std::move(ready_.front());
-  ready_.pop_front();
-  return next;
+ReportIterator::~ReportIterator() {
+  // The workers never take the GIL, so waiting for them with it held ends:
+  // each finishes the chunk it is on, then sees stopping_.
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& w : workers_) w.join();
 }
 
-void ReportIterator::Fill() {
-  std::vector<Job> jobs;
+py::object ReportIterator::Next() {
+  if (next_ < current_.size()) return LoadJson(std::exchange(current_[next_++].result, std::string()));
+  if (!started_) {
+    started_ = true;
+    StartChunk();
+  }
+  if (in_flight_.empty()) {  // nothing in flight: the records are all handed out
+    if (source_error_) {
+      py::error_already_set error = std::move(*source_error_);
+      source_error_.reset();
+      throw error;
+    }
+    throw py::stop_iteration();
+  }
+  {
+    py::gil_scoped_release release;
+    std::unique_lock<std::mutex> lock(mutex_);
+    chunk_done_.wait(lock, [this] { return busy_ == 0; });
+  }
+  current_ = std::move(in_flight_);
+  in_flight_.clear();
+  next_ = 0;
+  StartChunk();  // analyzed while this chunk's reports become Python objects
+  return Next();
+}
+
+void ReportIterator::StartChunk() {
   const std::size_t chunk = threads_ * 8;
-  while (!exhausted_ && jobs.size() < chunk) {
+  while (!exhausted_ && in_flight_.size() < chunk) {
     PyObject* item = PyIter_Next(source_.ptr());
     if (item == nullptr) {
-      if (PyErr_Occurred()) throw py::error_already_set();  // the iterable's own failure
       exhausted_ = true;
+      // The iterable's own failure: raised once the records before it are handed out.
+      if (PyErr_Occurred()) source_error_.emplace();
       break;
     }
     py::object owned = py::reinterpret_steal<py::object>(item);
-    jobs.push_back(JobOf(owned, kind_, max_bytes_));
+    in_flight_.push_back(JobOf(owned, kind_, max_bytes_));
   }
-  if (jobs.empty()) return;
+  if (in_flight_.empty()) return;
+  while (workers_.size() < threads_) workers_.emplace_back([this] { WorkerLoop(); });
+  next_job_ = 0;
   {
-    py::gil_scoped_release release;
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i = next++; i < jobs.size(); i = next++) RunJob(*analyzer_, jobs[i]);
-    };
-    std::vector<std::thread> workers;
-    for (std::size_t t = 1; t < std::min(threads_, jobs.size()); ++t) workers.emplace_back(work);
-    work();
-    for (std::thread& w : workers) w.join();
+    std::lock_guard<std::mutex> lock(mutex_);
+    busy_ = workers_.size();
+    ++chunk_number_;
   }
-  for (Job& job : jobs) ready_.push_back(LoadJson(job.result));
+  wake_.notify_all();
+}
+
+void ReportIterator::WorkerLoop() {
+  std::uint64_t done = 0;  // the last chunk this worker took part in
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || chunk_number_ != done; });
+      if (stopping_) return;
+      done = chunk_number_;
+    }
+    for (std::size_t i = next_job_++; i < in_flight_.size(); i = next_job_++) RunJob(*analyzer_, in_flight_[i]);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (--busy_ == 0) chunk_done_.notify_one();
+  }
 }
 
 }  // namespace credence::internal

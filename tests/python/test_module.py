@@ -153,9 +153,27 @@ class AnalyzerTest(unittest.TestCase):
     def test_analyze_many_passes_on_the_iterables_failure(self):
         def failing():
             yield self.texts[0]
+            yield self.texts[1]
             raise RuntimeError("source broke")
         with self.assertRaisesRegex(RuntimeError, "source broke"):
             list(self.analyzer.analyze_many(failing()))
+        # The records given before the failure are reported first, then it is raised, once.
+        many = self.analyzer.analyze_many(failing(), threads=1)
+        self.assertEqual(next(many), self.analyzer.analyze(self.texts[0]))
+        self.assertEqual(next(many), self.analyzer.analyze(self.texts[1]))
+        with self.assertRaisesRegex(RuntimeError, "source broke"):
+            next(many)
+        with self.assertRaises(StopIteration):
+            next(many)
+
+    def test_analyze_many_dropped_midway(self):
+        # Dropped while the next chunk is being analyzed: it waits for that chunk and lets go.
+        endless = ({"id": i, "text": self.texts[i % len(self.texts)]} for i in itertools.count())
+        many = self.analyzer.analyze_many(endless, threads=2)
+        self.assertEqual(next(many)["id"], 0)
+        del many
+        self.assertEqual(next(iter(self.analyzer.analyze_many(self.texts[:1])))["verdict"],
+                         self.analyzer.analyze(self.texts[0])["verdict"])
 
     def test_one_analyzer_shared_by_python_threads(self):
         expected = [self.analyzer.analyze(t) for t in self.texts]
