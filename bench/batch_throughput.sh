@@ -56,6 +56,7 @@
 # training (~2.5 min), a warm-up and 3 rounds (~1 min each). Needs
 # /usr/bin/python3 and the fasttext CLI; installs nothing.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${CREDENCE_SHARED:-$repo/../shared}"
@@ -75,7 +76,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-fail() { echo "batch_throughput.sh: $*" >&2; exit 1; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "--runs needs a positive number, not '$runs'"
 [ -x "$py" ] || fail "$py missing (Debian's python3)"
 [ -x "$credence" ] || fail "no credence binary at $credence (build it, or pass --credence PATH)"

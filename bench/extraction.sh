@@ -17,6 +17,7 @@
 # Needs: /usr/bin/python3 with python3-readability, node and npm, taskset.
 # Runtime: ~2 minutes on 2 idle cores (Readability.js is most of it).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$repo/build/release"
 pages="${CREDENCE_SHARED:-$repo/../shared}/bench/extraction"
@@ -42,7 +43,6 @@ mapfile -t files < <("$py" -c 'import json, sys
 for key in sorted(json.load(open(sys.argv[1], encoding="utf8"))): print(f"{sys.argv[2]}/html/{key}.html.gz")' \
   "$pages/ground-truth.json" "$pages")
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # measure NAME COMMAND...: runs COMMAND $runs times on core 0 (its stdout to
 # $work/NAME.out, stderr to NAME.err); sets rate (median pages/s) and, for

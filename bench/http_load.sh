@@ -60,6 +60,7 @@
 # LuaJIT), /usr/bin/python3, timeout (coreutils), getconf, Linux /proc; to
 # build: cmake and ninja. Installs nothing.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${CREDENCE_SHARED:-$repo/../shared}"
@@ -95,7 +96,6 @@ if [ "$quick" = 1 ]; then
   [ "$cli_set" = 1 ] || cli_runs=20
 fi
 
-fail() { echo "http_load.sh: $*" >&2; exit 1; }
 [[ "$duration" =~ ^[1-9][0-9]*$ ]] || fail "--duration needs a positive number of seconds, not '$duration'"
 [[ "$batch_lines" =~ ^[1-9][0-9]*$ ]] || fail "--batch-lines needs a positive number, not '$batch_lines'"
 [[ "$cli_runs" =~ ^[0-9]+$ ]] || fail "--cli-runs needs a number, not '$cli_runs'"

@@ -36,6 +36,7 @@
 #   CREDENCE_SHARED  the shared data folder (default: ../shared beside the repo)
 # Runtime: about 8 minutes (--runs 3), and 2 more under valgrind.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${CREDENCE_SHARED:-$repo/../shared}"
@@ -51,7 +52,6 @@ while [ $# -gt 0 ]; do
     *) usage ;;
   esac
 done
-fail() { echo "learned_cost.sh: $*" >&2; exit 1; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "--runs needs a positive number, not '$runs'"
 [ -x "$credence" ] || fail "$credence missing: build first (cmake --preset release && cmake --build --preset release)"
 inputs=("$shared"/data/fakenewsnet_text/*.jsonl.gz)
@@ -72,7 +72,6 @@ fi
 "$credence" batch "${inputs[@]}" --threads 1 --format csv -q -o /dev/null > /dev/null 2>&1  # warm-up: the files into the page cache
 echo "# warm-up done; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-calc() { awk "BEGIN { print $1 }"; }
 declare -A times
 run() {  # name, command...
   local name="$1"; shift
@@ -111,7 +110,6 @@ if command -v valgrind > /dev/null; then
 fi
 
 n_records=$(zcat -f "${inputs[@]}" | grep -c . || true)
-median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A med
 for name in "${!times[@]}"; do med[$name]=$(echo "${times[$name]}" | median); done
 printf 'name\tvalue\tunit\thow\n'

@@ -27,6 +27,7 @@
 #   CREDENCE_SHARED  the shared data folder (default: ../shared beside the repo)
 # Runtime: about 1.5 minutes with the defaults.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${CREDENCE_SHARED:-$repo/../shared}"
@@ -42,7 +43,6 @@ while [ $# -gt 0 ]; do
     *) usage ;;
   esac
 done
-fail() { echo "python_throughput.sh: $*" >&2; exit 1; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "--runs needs a positive number, not '$runs'"
 [[ "$records" =~ ^[1-9][0-9]*$ ]] || fail "--records needs a positive number, not '$records'"
 credence="$build/credence"
@@ -70,7 +70,6 @@ print(time.perf_counter() - start)
 assert count == len(records), (count, len(records))
 EOF
 
-calc() { awk "BEGIN { print $1 }"; }
 declare -A times
 PYTHONPATH="$build/python" /usr/bin/python3 "$work/many.py" "$input" 2 > /dev/null  # warm-up
 echo "# warm-up done; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -84,7 +83,6 @@ for _ in $(seq "$runs"); do
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A rate
 printf 'name\tvalue\tunit\thow\n'
 for name in python_t1 batch_t1 python_t2 batch_t2; do
