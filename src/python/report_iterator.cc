@@ -158,7 +158,11 @@ void ReportIterator::StartChunk() {
       break;
     }
     py::object owned = py::reinterpret_steal<py::object>(item);
-    in_flight_.push_back(JobOf(owned, kind_, max_bytes_));
+    try {
+      in_flight_.push_back(JobOf(owned, kind_, max_bytes_));
+    } catch (py::error_already_set& e) {  // e.g. an id whose str() raises: this record is bad, the rest go on
+      in_flight_.emplace_back().bad_record = std::string("the record could not be read: ") + e.what();
+    }
   }
   if (in_flight_.empty()) return;
   while (workers_.size() < threads_) workers_.emplace_back([this] { WorkerLoop(); });

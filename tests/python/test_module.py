@@ -145,6 +145,17 @@ class AnalyzerTest(unittest.TestCase):
         self.assertEqual(out[0]["verdict"], self.analyzer.analyze(self.texts[0])["verdict"])
         self.assertIn("page", out[4])
 
+    def test_analyze_many_record_that_raises_when_read_is_a_bad_record(self):
+        class Unprintable:
+            def __str__(self):
+                raise RuntimeError("no str")
+        records = [{"id": Unprintable(), "text": self.texts[0]}, {"id": "b", "text": self.texts[1]}]
+        out = list(self.analyzer.analyze_many(records, threads=1))
+        self.assertEqual(out[0]["error"]["kind"], "bad_record")
+        self.assertIn("no str", out[0]["error"]["message"])
+        self.assertEqual(out[1]["id"], "b")
+        self.assertEqual(out[1]["verdict"], self.analyzer.analyze(self.texts[1])["verdict"])
+
     def test_analyze_many_streams(self):
         endless = ({"id": i, "text": self.texts[i % len(self.texts)]} for i in itertools.count())
         first = list(itertools.islice(self.analyzer.analyze_many(endless, threads=2), 25))
