@@ -15,8 +15,12 @@
 
 namespace credence {
 
-// The label of a verdict: the calibrated probability cut at two thresholds.
-enum class VerdictLabel { kReliable, kUncertain, kUnreliable };
+// The label of a verdict: the calibrated probability cut at two thresholds,
+// or kInsufficient when the article gives the model too little to judge (too
+// few words of article text, a list of links, text in another language): the
+// model's numbers are then kept for inspection but are not a verdict, and
+// writers show no probability.
+enum class VerdictLabel { kReliable, kUncertain, kUnreliable, kInsufficient };
 
 // Below this probability the label is kReliable.
 inline constexpr double kReliableBelow = 0.35;
@@ -25,7 +29,7 @@ inline constexpr double kUnreliableFrom = 0.65;
 
 // Returns the label for a calibrated probability of being unreliable.
 VerdictLabel LabelForProbability(double probability_unreliable);
-// Returns "reliable", "uncertain" or "unreliable".
+// Returns "reliable", "uncertain", "unreliable" or "insufficient".
 std::string_view VerdictLabelName(VerdictLabel label);
 
 enum class FeatureKind {
@@ -45,6 +49,22 @@ struct FeatureContribution {
   std::vector<Span> spans;    // where it occurs in the input (first occurrences, at most 20)
 };
 
+// What a reason is: evidence that moved the score, or an adjustment for
+// something the model takes into account without it being a sign of
+// (un)reliability (the article's length).
+enum class ReasonRole { kEvidence, kAdjustment };
+
+// One line of the explanation, in words a reader can check: one or several
+// contributions that say the same thing (a cue and the words it fired on,
+// overlapping n-grams), added up.
+struct Reason {
+  ReasonRole role = ReasonRole::kEvidence;
+  std::string text;           // plain words: "Cites unnamed sources (2 attributions)"
+  double contribution = 0.0;  // the sum of its features' contributions, in logit units
+  std::vector<Span> spans;    // where it shows in the input, in order, at most 20
+  std::vector<std::string> features;  // the FeatureContribution names it groups
+};
+
 struct Verdict {
   double probability_unreliable = 0.0;  // calibrated on held-out sites
   VerdictLabel label = VerdictLabel::kUncertain;
@@ -55,6 +75,11 @@ struct Verdict {
   double rest = 0.0;            // the summed contribution of every feature not listed
   std::size_t feature_count = 0;  // distinct features with a non-zero value
   std::string model_id;         // which model scored it (Model::id())
+  // With label kInsufficient: why, in words ("4 words of article text; a
+  // verdict needs at least 40"); otherwise empty.
+  std::string insufficient_reason;
+  // The explanation for a reader, made from top_features: largest |contribution| first.
+  std::vector<Reason> reasons;
 };
 
 }  // namespace credence

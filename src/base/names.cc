@@ -59,6 +59,7 @@ std::string_view VerdictLabelName(VerdictLabel label) {
     case VerdictLabel::kReliable: return "reliable";
     case VerdictLabel::kUncertain: return "uncertain";
     case VerdictLabel::kUnreliable: return "unreliable";
+    case VerdictLabel::kInsufficient: return "insufficient";
   }
   return "uncertain";
 }

@@ -96,6 +96,23 @@ const std::vector<std::string>& DenseFeatureNames() {
   return names;
 }
 
+const std::vector<DenseDirection>& DenseFeatureDirections() {
+  static const std::vector<DenseDirection> directions = [] {
+    std::vector<DenseDirection> d;
+    for (const std::string& name : DenseFeatureNames()) {
+      // Every cue is a sign of low credibility by its meaning; so are
+      // attributions to anonymous, unattributed and state-run sources.
+      const bool raises = name.starts_with("cue:") || name == "attributions:state_affiliated_outlet" ||
+                          name == "attributions:anonymous" || name == "attributions:unattributed";
+      d.push_back(raises ? DenseDirection::kRaises : DenseDirection::kEither);
+    }
+    return d;
+  }();
+  return directions;
+}
+
+bool IsAdjustmentFeature(std::string_view name) { return name == "log_word_count"; }
+
 std::uint64_t HashWord(std::string_view normalized) { return HashToken(normalized); }
 
 std::uint64_t MixHashes(std::uint64_t a, std::uint64_t b, std::uint64_t seed) { return Mix(a, b, seed); }

@@ -30,6 +30,20 @@ inline constexpr std::string_view kContentFeatureSet = "content";
 // The names of the content model's dense features, in index order ("cue:hedging", ...).
 const std::vector<std::string>& DenseFeatureNames();
 
+// Which way a dense feature may move the unreliable score. The trainer holds
+// each weight to its direction (docs/model.md lists them).
+enum class DenseDirection {
+  kRaises,  // a sign of low credibility (a cue, anonymous or state-run sources): weight >= 0
+  kEither,  // neutral in meaning (named sources, quotes, length): any sign
+};
+
+// Returns the direction of each dense feature, in DenseFeatureNames() order.
+const std::vector<DenseDirection>& DenseFeatureDirections();
+
+// Returns whether dense feature k is a confounder the model adjusts for
+// rather than evidence (the article's length): explanations show it apart.
+bool IsAdjustmentFeature(std::string_view name);
+
 struct FeatureEntry {
   std::uint32_t index = 0;  // bucket, or num_buckets + dense feature number
   float value = 0.0f;
