@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/exit_codes.h"
@@ -18,6 +19,9 @@
 #include "io/eval_report_writer.h"
 #include "model/features.h"
 #include "model/metrics.h"
+#include "model/model_file.h"
+#include "model/ngram_weights.h"
+#include "pipeline/content_training.h"
 #include "pipeline/corpus_features.h"
 #include "pipeline/experiment.h"
 
@@ -51,7 +55,43 @@ std::string BucketsCheck(const std::string& value) {
   return "";
 }
 
+ContentTraining ToSetup(const ContentTrainingArgs& a) {
+  ContentTraining setup;
+  setup.features.mask_names = !a.keep_names;
+  setup.sign_constraints = !a.no_sign_constraints;
+  setup.weighting.balance_datasets = !a.no_balance_datasets;
+  setup.weighting.balance_labels = !a.no_balance_labels;
+  setup.weighting.site_label_weight = a.site_label_weight;
+  setup.select_by_dataset_auc = !a.pooled_auc;
+  setup.exclude_datasets = a.exclude_datasets;
+  return setup;
+}
+
+std::string Fixed3(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
 }  // namespace
+
+void AddContentTrainingOptions(CLI::App* cmd, ContentTrainingArgs* args) {
+  cmd->add_flag("--keep-names", args->keep_names,
+                "Read names as written (default: capitalised names are read as one word, <name>)");
+  cmd->add_flag("--no-sign-constraints", args->no_sign_constraints,
+                "Let cues that mean 'less credible' take weights of either sign (default: >= 0)");
+  cmd->add_flag("--no-balance-datasets", args->no_balance_datasets,
+                "Every article weighs 1 (default: each dataset weighs the same in all)");
+  cmd->add_flag("--no-balance-labels", args->no_balance_labels,
+                "A dataset's labels weigh as they come (default: its two labels weigh the same)");
+  cmd->add_flag("--pooled-auc", args->pooled_auc,
+                "Choose L2 by the pooled validation ROC-AUC (default: the mean of the datasets')");
+  cmd->add_option("--site-label-weight", args->site_label_weight,
+                  "Weight of an article whose label is its site's (label_level \"site\")")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
+  cmd->add_option("--exclude-dataset", args->exclude_datasets, "Leave this dataset out of training (repeatable)");
+}
 
 CLI::App* AddTrainCommand(CLI::App& app, TrainArgs* args) {
   CLI::App* cmd = app.add_subcommand("train", "Train the content model on a labelled corpus and write the model file");
@@ -79,6 +119,7 @@ CLI::App* AddTrainCommand(CLI::App& app, TrainArgs* args) {
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)")->check(CLI::Range(0, 256));
   cmd->add_option("--l2", args->l2, "L2 strengths to try, best on validation kept")->check(CLI::PositiveNumber);
   cmd->add_option("--run-id", args->run_id, "Identifier stored in the model (at most 63 bytes)");
+  AddContentTrainingOptions(cmd, &args->content);
   return cmd;
 }
 
@@ -112,6 +153,10 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
   cmd->add_option("--predictions", args->predictions,
                   "With --model: write each test record's id, dataset, label and probability as JSON lines here")
       ->needs(model);
+  cmd->add_option("--top-ngrams", args->top_ngrams,
+                  "With --model: list the model's N strongest n-grams each way, as the test files hold them")
+      ->check(CLI::Range(1, 1000))
+      ->needs(model);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("--buckets", args->buckets, "Hash buckets for the models trained with --corpus")
       ->check(CLI::Validator(BucketsCheck, "POW2", "POW2"))
@@ -119,6 +164,9 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
   cmd->add_option("--threads", args->threads,
                   "Worker threads for --corpus (0 = all cores); --model timings are one thread")
       ->check(CLI::Range(0, 256));
+  cmd->add_flag("--no-leave-one-out", args->no_leave_one_out,
+                "With --corpus: skip the leave-one-dataset-out models (one per dataset)");
+  AddContentTrainingOptions(cmd, &args->content);
   return cmd;
 }
 
@@ -135,21 +183,23 @@ int RunTrainCommand(const TrainArgs& args) {
   if (!analyzer) return Fail(analyzer.error());
   const int threads = Threads(args.threads);
   const auto start = std::chrono::steady_clock::now();
+  const ContentTraining setup = ToSetup(args.content);
   Result<std::vector<CorpusRecord>> train = ReadCorpusRecords(train_path, std::cerr);
   if (!train) return Fail(train.error());
   Result<std::vector<CorpusRecord>> valid = ReadCorpusRecords(valid_path, std::cerr);
   if (!valid) return Fail(valid.error());
-  FeaturizedCorpus train_f = FeaturizeRecords(*analyzer, *train, args.buckets, threads);
-  FeaturizedCorpus valid_f = FeaturizeRecords(*analyzer, *valid, args.buckets, threads);
+  *train = WithoutExcluded(std::move(*train), setup);
+  *valid = WithoutExcluded(std::move(*valid), setup);
+  FeaturizedCorpus train_f = FeaturizeRecords(*analyzer, *train, args.buckets, threads, setup.features);
+  FeaturizedCorpus valid_f = FeaturizeRecords(*analyzer, *valid, args.buckets, threads, setup.features);
+  WeighExamples(*train, setup.weighting, &train_f.examples);
+  SetDatasetGroups(*valid, &valid_f.examples);
   for (const auto* f : {&train_f, &valid_f})
     for (const std::string& e : f->errors) std::cerr << "credence: skipped " << e << "\n";
   std::cerr << "credence: featurized " << train->size() << " + " << valid->size() << " records in "
             << SecondsSince(start) << " s on " << threads << " threads\n";
 
-  TrainOptions options{.num_buckets = args.buckets,
-                       .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),
-                       .threads = threads,
-                       .head_name = "unreliable"};
+  TrainOptions options = ContentTrainOptions(args.buckets, threads, setup);
   if (!args.l2.empty()) options.l2_grid = args.l2;
   const std::string run_id = args.run_id.empty() ? (args.train_file.empty() ? args.split : "custom") + "-n" +
                                                        std::to_string(train->size())
@@ -157,7 +207,7 @@ int RunTrainCommand(const TrainArgs& args) {
   const auto fit_start = std::chrono::steady_clock::now();
   Result<TrainedModel> model = TrainModel(train_f.examples, valid_f.examples, options);
   if (!model) return Fail(model.error());
-  const ModelParams params{.feature_set = std::string(kContentFeatureSet),
+  const ModelParams params{.feature_set = std::string(ContentFeatureSetName(setup.features)),
                            .dense_names = DenseFeatureNames(),
                            .num_buckets = args.buckets,
                            .run_id = run_id,
@@ -186,7 +236,12 @@ int RunEvalCommand(const EvalArgs& args) {
   const int threads = Threads(args.threads);
   if (!args.corpus.empty()) {
     Result<ExperimentResults> results =
-        RunExperiment(*analyzer, args.corpus, {.num_buckets = args.buckets, .threads = threads}, std::cerr);
+        RunExperiment(*analyzer, args.corpus,
+                      {.num_buckets = args.buckets,
+                       .threads = threads,
+                       .setup = ToSetup(args.content),
+                       .leave_one_out = !args.no_leave_one_out},
+                      std::cerr);
     if (!results) return Fail(results.error());
     if (!args.report_dir.empty()) {
       if (Status s = WriteEvalReport(args.report_dir, *results); !s.ok()) return Fail(s);
@@ -195,10 +250,12 @@ int RunEvalCommand(const EvalArgs& args) {
     if (args.format == "json") {
       nlohmann::ordered_json j = {{"rows", EvalRowsToJson(results->rows, false)},
                                   {"cross", EvalRowsToJson(results->cross, false)},
+                                  {"lodo", EvalRowsToJson(results->lodo, false)},
                                   {"notes", results->notes}};
       std::cout << j.dump(1) << "\n";
     } else {
-      std::cout << EvalRowsToText(results->rows) << "\n" << CrossTableToText(results->cross) << "\n";
+      std::cout << EvalRowsToText(results->rows) << "\n" << CrossTableToText(results->cross) << "\n"
+                << LodoTableToText(results->lodo) << "\n";
       for (const std::string& n : results->notes) std::cout << "note: " << n << "\n";
     }
     return kExitOk;
@@ -207,6 +264,20 @@ int RunEvalCommand(const EvalArgs& args) {
 
   Result<Model> model = Model::Load(args.model);
   if (!model) return Fail(model.error());
+  // For --top-ngrams: the weights by bucket and how the model reads words.
+  std::optional<ModelFile> weights;
+  ContentFeatureOptions features;
+  if (args.top_ngrams > 0) {
+    Result<ModelFile> file = ModelFile::Open(args.model, {std::string(kContentFeatureSet), DenseFeatureNames()});
+    if (!file) {
+      file = ModelFile::Open(args.model, {std::string(kContentUnmaskedFeatureSet), DenseFeatureNames()});
+      features.mask_names = false;
+    }
+    if (!file) return Fail(file.error());
+    weights = std::move(*file);
+  }
+  std::optional<NgramTally> tally;
+  if (weights) tally.emplace(weights->head(0).weights, weights->num_buckets());
   std::ofstream predictions;
   if (!args.predictions.empty()) {
     predictions.open(args.predictions, std::ios::binary | std::ios::trunc);
@@ -236,6 +307,9 @@ int RunEvalCommand(const EvalArgs& args) {
     for (std::size_t i = 0; i < docs.size(); ++i)
       if (docs[i]) p[i] = model->Score(docs[i]->text(), reports[i], 0).probability_unreliable;
     const double score_s = SecondsSince(score_start);
+    if (tally)
+      for (std::size_t i = 0; i < docs.size(); ++i)
+        if (docs[i]) tally->Add(docs[i]->text(), reports[i], features);
     if (predictions.is_open())
       for (std::size_t i = 0; i < records->size(); ++i) {
         const CorpusRecord& r = (*records)[i];
@@ -258,6 +332,25 @@ int RunEvalCommand(const EvalArgs& args) {
       std::cout << "speed (one thread): model " << n / score_s << " articles/s; analyze + model "
                 << n / (analyze_s + score_s) << " articles/s (" << bytes / (analyze_s + score_s) / 1e6 << " MB/s)\n\n";
     }
+  }
+  if (tally) {
+    nlohmann::ordered_json strongest;
+    for (const bool up : {true, false}) {
+      const std::vector<NamedNgram> top = tally->Strongest(args.top_ngrams, up);
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      if (args.format == "text")
+        std::cout << "strongest n-grams towards " << (up ? "unreliable" : "reliable") << " (weight, articles holding it):\n";
+      for (const NamedNgram& g : top) {
+        const std::string name = (g.kind == FeatureKind::kHeadline ? "headline: " : "") + g.name;
+        list.push_back({{"ngram", g.name}, {"kind", FeatureKindName(g.kind)}, {"weight", g.weight},
+                        {"documents", g.documents}, {"bucket_names", g.bucket_names}});
+        if (args.format == "text")
+          std::cout << "  " << (g.weight >= 0 ? "+" : "") << Fixed3(g.weight) << "  " << name << " (" << g.documents
+                    << ")\n";
+      }
+      strongest[up ? "unreliable" : "reliable"] = std::move(list);
+    }
+    if (args.format == "json") json_out.push_back({{"strongest_ngrams", strongest}});
   }
   if (args.format == "json") std::cout << json_out.dump(1) << "\n";
   if (predictions.is_open() && !predictions.flush()) return Fail(Status(StatusCode::kIoError, "cannot write " + args.predictions));

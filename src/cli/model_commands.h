@@ -11,8 +11,24 @@
 
 namespace credence::internal {
 
+// How the content model is trained (pipeline/content_training.h), as
+// `train` and `eval --corpus` take it; the defaults are the shipped model's.
+struct ContentTrainingArgs {
+  bool keep_names = false;           // --keep-names: read names as written (no <name> masking)
+  bool no_sign_constraints = false;  // --no-sign-constraints: let "less credible" cues take any sign
+  bool no_balance_datasets = false;  // --no-balance-datasets: every article weighs 1
+  bool no_balance_labels = false;    // --no-balance-labels: a dataset's labels weigh as they come
+  bool pooled_auc = false;           // --pooled-auc: choose L2 by the pooled validation ROC-AUC
+  double site_label_weight = 0.5;    // --site-label-weight: a site-labelled article's weight
+  std::vector<std::string> exclude_datasets;  // --exclude-dataset NAME...
+};
+
+// Adds the ContentTrainingArgs options to `cmd`.
+void AddContentTrainingOptions(CLI::App* cmd, ContentTrainingArgs* args);
+
 // The options of `credence train`, filled in by CLI11.
 struct TrainArgs {
+  ContentTrainingArgs content;
   std::string corpus;          // --corpus DIR: reads DIR/splits/SPLIT/{train,valid}.jsonl
   std::string split = "site";  // --split: site or random
   std::string train_file;      // --train FILE (instead of --corpus)
@@ -29,11 +45,14 @@ struct TrainArgs {
 
 // The options of `credence eval`, filled in by CLI11.
 struct EvalArgs {
+  ContentTrainingArgs content;  // with --corpus
+  bool no_leave_one_out = false;  // --no-leave-one-out: skip the leave-one-dataset-out models
   std::string corpus;              // --corpus DIR: the whole experiment (site, random, cross-dataset)
   std::string model;               // --model FILE: evaluate this model on --test files instead
   std::vector<std::string> tests;  // --test FILE...
   std::string report_dir;          // --report DIR: HTML page and results.json (with --corpus)
   std::string predictions;         // --predictions FILE: one JSON line per test record (with --model)
+  std::size_t top_ngrams = 0;      // --top-ngrams N: the model's N strongest n-grams each way, named from the test files
   std::string format = "text";     // --format text|json
   std::uint32_t buckets = 1u << 18;
   int threads = 0;

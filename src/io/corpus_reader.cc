@@ -12,6 +12,11 @@ Result<CorpusRecord> ParseRecord(const nlohmann::json& j) {
   for (auto [field, out] : {std::pair{"id", &r.id}, {"dataset", &r.dataset}, {"domain", &r.domain},
                             {"url", &r.url}, {"title", &r.title}, {"text", &r.text}})
     if (Status s = ReadStringField(j, field, out); !s.ok()) return tl::unexpected(s);
+  std::string level;
+  if (Status s = ReadStringField(j, "label_level", &level); !s.ok()) return tl::unexpected(s);
+  if (level != "" && level != "article" && level != "site")
+    return Error(StatusCode::kDataError, "field 'label_level' must be \"article\" or \"site\"");
+  r.site_label = level == "site";
   auto label = j.find("label");
   if (label == j.end() || !label->is_string() ||
       (label->get<std::string>() != "reliable" && label->get<std::string>() != "unreliable"))

@@ -19,6 +19,9 @@ struct CorpusRecord {
   std::string title;
   std::string text;
   bool unreliable = false;
+  // The label belongs to the article's site, not to the article
+  // (label_level "site"; "article" or absent: false).
+  bool site_label = false;
 };
 
 // The records, and one message per line that could not be read ("line 12:

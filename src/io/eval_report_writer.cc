@@ -123,6 +123,28 @@ std::string EvalRowsToText(const std::vector<EvalRow>& rows) {
   return s.str();
 }
 
+std::string LodoTableToText(const std::vector<EvalRow>& lodo) {
+  std::ostringstream s;
+  char line[256];
+  s << "leave one dataset out: each dataset tested by a model trained without it and its sites\n";
+  std::snprintf(line, sizeof line, "%-38s %6s %6s %8s %8s %7s\n", "tested (never seen)", "n", "unrel", "AUC", "macroF1",
+                "ECE");
+  s << line;
+  double sum = 0.0, lowest = 1.0;
+  for (const EvalRow& r : lodo) {
+    const BinaryMetrics& m = r.metrics;
+    std::snprintf(line, sizeof line, "%-38s %6zu %6zu %8s %8s %7s\n", r.tested.c_str(), m.count, m.positives,
+                  Fixed(m.roc_auc).c_str(), Fixed(m.macro_f1).c_str(), Fixed(m.ece).c_str());
+    s << line;
+    sum += m.roc_auc;
+    lowest = std::min(lowest, m.roc_auc);
+  }
+  if (!lodo.empty())
+    s << "mean ROC-AUC " << Fixed(sum / static_cast<double>(lodo.size())) << ", lowest " << Fixed(lowest) << " over "
+      << lodo.size() << " datasets\n";
+  return s.str();
+}
+
 std::string CrossTableToText(const std::vector<EvalRow>& cross) {
   std::set<std::string> names;
   std::map<std::pair<std::string, std::string>, const EvalRow*> cell;

@@ -20,6 +20,10 @@ std::string EvalRowsToText(const std::vector<EvalRow>& rows);
 std::string CrossTableToText(const std::vector<EvalRow>& cross);
 
 // Returns the rows as a JSON array (metrics, without curve points unless `curves`).
+// Returns the leave-one-dataset-out rows as a table: one line per dataset
+// left out, then the mean and the lowest ROC-AUC.
+std::string LodoTableToText(const std::vector<EvalRow>& lodo);
+
 nlohmann::ordered_json EvalRowsToJson(const std::vector<EvalRow>& rows, bool curves);
 
 // Writes DIR/index.html and DIR/results.json, creating DIR if needed.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_set>
 #include <utility>
 
 // XXH3 inlined: a 16-byte pair hashed millions of times a second gains most
@@ -115,6 +116,77 @@ bool IsAdjustmentFeature(std::string_view name) { return name == "log_word_count
 
 std::uint64_t HashWord(std::string_view normalized) { return HashToken(normalized); }
 
+std::string_view ContentFeatureSetName(const ContentFeatureOptions& options) {
+  return options.mask_names ? kContentFeatureSet : kContentUnmaskedFeatureSet;
+}
+
+namespace {
+
+enum class WordCase { kLower, kCapitalized, kAcronym, kOther };
+
+// How `word` is written: lower case, capitalised (an upper-case first letter
+// and a lower-case one after), an acronym (2 to 4 letters, all capitals:
+// "CIA", "U.S."), or otherwise (one letter, "I", or 5+ capitals, which are
+// shouting rather than a name).
+WordCase CaseOf(std::string_view word) {
+  if (word.empty()) return WordCase::kOther;
+  const CodePoint first = DecodeAt(word, 0);
+  if (!IsUpper(first.value)) return IsLower(first.value) ? WordCase::kLower : WordCase::kOther;
+  int letters = 1;
+  bool lower_after = false;
+  for (std::size_t i = first.length; i < word.size();) {
+    const CodePoint cp = DecodeAt(word, i);
+    if (IsLetter(cp.value)) {
+      ++letters;
+      lower_after |= IsLower(cp.value);
+    }
+    i += cp.length;
+  }
+  if (lower_after) return WordCase::kCapitalized;
+  return letters >= 2 && letters <= 4 ? WordCase::kAcronym : WordCase::kOther;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> MaskNames(std::string_view text, const std::vector<Token>& tokens,
+                                    const std::vector<std::uint64_t>& token_hash, const std::vector<Sentence>& sentences,
+                                    const std::vector<bool>& headline_sentence) {
+  std::vector<std::uint8_t> masked(tokens.size(), 0);
+  // A word capitalised where case says nothing (a sentence's first word, a
+  // title-case headline's words) is a name only if the article capitalises
+  // it inside a sentence too and never writes it in lower case.
+  std::vector<std::size_t> undecided;
+  std::unordered_set<std::uint64_t> capitalized_inside, written_lower;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::size_t end = std::min(sentences[s].end_token, tokens.size());
+    std::vector<std::pair<std::size_t, WordCase>> words;
+    for (std::size_t t = sentences[s].first_token; t < end; ++t)
+      if (tokens[t].kind == TokenKind::kWord)
+        words.emplace_back(t, CaseOf(text.substr(tokens[t].span.start, tokens[t].span.size())));
+    // A headline in title case capitalises its words whatever they are.
+    bool title_case = false;
+    if (s < headline_sentence.size() && headline_sentence[s]) {
+      std::size_t capitalized = 0;
+      for (const auto& [t, c] : words) capitalized += c == WordCase::kCapitalized;
+      title_case = 2 * capitalized > words.size();
+    }
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const auto [t, c] = words[w];
+      if (c == WordCase::kLower) written_lower.insert(token_hash[t]);
+      if (c != WordCase::kCapitalized && c != WordCase::kAcronym) continue;
+      if (c == WordCase::kAcronym || (w > 0 && !title_case)) {
+        masked[t] = 1;
+        capitalized_inside.insert(token_hash[t]);
+      } else {
+        undecided.push_back(t);
+      }
+    }
+  }
+  for (std::size_t t : undecided)
+    masked[t] = capitalized_inside.count(token_hash[t]) != 0 && written_lower.count(token_hash[t]) == 0;
+  return masked;
+}
+
 std::uint64_t MixHashes(std::uint64_t a, std::uint64_t b, std::uint64_t seed) { return Mix(a, b, seed); }
 
 std::vector<std::uint64_t> HashTokens(std::string_view text, const std::vector<Token>& tokens,
@@ -220,14 +292,28 @@ void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_
 }
 
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
-                                const std::vector<std::string>* normalized_tokens) {
+                                const std::vector<std::string>* normalized_tokens, const ContentFeatureOptions& options) {
   const Structure& st = report.structure;
   std::vector<std::uint64_t> token_hash = HashTokens(text, st.tokens, normalized_tokens);
   std::vector<TokenRun> runs;
+  std::vector<bool> headline_sentence(st.sentences.size(), false);
   for (const Paragraph& p : st.paragraphs) {
     const FeatureKind kind = p.role == ParagraphRole::kHeadline ? FeatureKind::kHeadline : FeatureKind::kWords;
-    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s)
+    for (std::size_t s = p.first_sentence; s < p.end_sentence && s < st.sentences.size(); ++s) {
       runs.push_back({st.sentences[s].first_token, std::min(st.sentences[s].end_token, st.tokens.size()), kind});
+      headline_sentence[s] = kind == FeatureKind::kHeadline;
+    }
+  }
+  std::vector<std::uint8_t> masked;
+  std::unordered_set<std::uint64_t> names;  // the masked words' hashes, for a title given beside the text
+  if (options.mask_names) {
+    masked = MaskNames(text, st.tokens, token_hash, st.sentences, headline_sentence);
+    const std::uint64_t placeholder = HashToken(kNamePlaceholder);
+    for (std::size_t t = 0; t < masked.size(); ++t)
+      if (masked[t]) {
+        names.insert(token_hash[t]);
+        token_hash[t] = placeholder;
+      }
   }
   // A title given beside the text that is not in it (no headline paragraph)
   // still counts as the headline; its tokens follow the text's and have no
@@ -244,12 +330,19 @@ ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std
       for (const Token& t : tokens) {
         title_tokens.push_back(NormalizedToken(title->text(), t));
         token_hash.push_back(HashToken(title_tokens.back()));
+        // A title's word is a name when the text masks it.
+        if (options.mask_names) {
+          const bool name = names.count(token_hash.back()) != 0;
+          masked.push_back(name);
+          if (name) token_hash.back() = HashToken(kNamePlaceholder);
+        }
       }
       runs.push_back({base, token_hash.size(), FeatureKind::kHeadline});
     }
   }
   ArticleFeatures f = HashNgramRuns(token_hash, runs, num_buckets);
   f.title_tokens = std::move(title_tokens);
+  f.masked = std::move(masked);
 
   const std::vector<double> dense = DenseValues(report);
   for (std::size_t k = 0; k < dense.size(); ++k)
@@ -262,6 +355,7 @@ std::string NgramName(const ArticleFeatures& features, std::size_t i, std::strin
   const std::uint32_t first = features.occurrences[o.occurrences_begin];
   const std::vector<Token>& tokens = report.structure.tokens;
   auto word = [&](std::size_t t) {
+    if (t < features.masked.size() && features.masked[t]) return std::string(kNamePlaceholder);
     return t < tokens.size() ? NormalizedToken(text, tokens[t]) : features.title_tokens[t - tokens.size()];
   };
   std::string name = word(first);

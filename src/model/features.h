@@ -24,8 +24,25 @@
 
 namespace credence::internal {
 
-// The content model's feature set, as its model file names it.
-inline constexpr std::string_view kContentFeatureSet = "content";
+// The content model's feature sets, as its model file names them: names
+// masked (the shipped model since issue 15), or every word as written (the
+// models before it, still read).
+inline constexpr std::string_view kContentFeatureSet = "content_names_masked";
+inline constexpr std::string_view kContentUnmaskedFeatureSet = "content";
+
+// How ExtractFeatures reads the words.
+struct ContentFeatureOptions {
+  // Words that are names (people, outlets, places, organisations, fact-
+  // checkers) become one placeholder word, <name>, so that the model learns
+  // how an article is written rather than whom it is about or who wrote it:
+  // a capitalised word inside a sentence, and a capitalised word at a
+  // sentence's start that the article also capitalises inside one and never
+  // writes in lower case (MaskNames). Off: every word as written.
+  bool mask_names = true;
+};
+
+// Returns the feature set name a model with these options is stored under.
+std::string_view ContentFeatureSetName(const ContentFeatureOptions& options);
 
 // The names of the content model's dense features, in index order ("cue:hedging", ...).
 const std::vector<std::string>& DenseFeatureNames();
@@ -83,7 +100,21 @@ struct ArticleFeatures {
   // The normalised tokens of a title given beside the text
   // (report.article.given_title) when the text has no headline of its own.
   std::vector<std::string> title_tokens;
+  // 1 for each token (text tokens, then title tokens) read as <name>.
+  std::vector<std::uint8_t> masked;
 };
+
+// The placeholder a masked name is read as.
+inline constexpr std::string_view kNamePlaceholder = "<name>";
+
+// Returns 1 for each of `tokens` that reads as a name (see
+// ContentFeatureOptions::mask_names), 0 for the others. `sentences` and
+// `headline_sentences` (the headline's, whose words may all be capitalised)
+// index into tokens.
+// `token_hash` is HashTokens' (equal words, equal hashes).
+std::vector<std::uint8_t> MaskNames(std::string_view text, const std::vector<Token>& tokens,
+                                    const std::vector<std::uint64_t>& token_hash, const std::vector<Sentence>& sentences,
+                                    const std::vector<bool>& headline_sentence);
 
 // Returns the hash of each token as the n-gram features see it: lower-cased
 // and normalised (NormalizeForLookup), digits of numbers folded to 0.
@@ -127,7 +158,8 @@ void AppendNgramEntries(const std::vector<std::uint64_t>& token_hash, std::size_
 // it), so the tokens are not normalised twice; null or of another size, the
 // tokens are normalised here. REQUIRES: num_buckets is a power of two.
 ArticleFeatures ExtractFeatures(std::string_view text, const Report& report, std::uint32_t num_buckets,
-                                const std::vector<std::string>* normalized_tokens = nullptr);
+                                const std::vector<std::string>* normalized_tokens = nullptr,
+                                const ContentFeatureOptions& options = {});
 
 // Returns the n-gram of features.origins[i] as text ("it would").
 std::string NgramName(const ArticleFeatures& features, std::size_t i, std::string_view text, const Report& report);

@@ -12,6 +12,7 @@
 #include "model/features.h"
 #include "model/model_file.h"
 #include "model/shipped_files.h"
+#include "model/sufficiency.h"
 
 namespace credence {
 namespace {
@@ -35,6 +36,7 @@ std::string DefaultModelPath() {
 struct Model::Impl {
   internal::ModelFile file;
   std::string id;
+  internal::ContentFeatureOptions features;  // as the file's feature set says
 };
 
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -43,11 +45,19 @@ Model& Model::operator=(Model&&) noexcept = default;
 Model::~Model() = default;
 
 Result<Model> Model::Load(const std::string& path) {
+  // Models trained before names were masked are still read, as they were trained.
+  internal::ContentFeatureOptions features{.mask_names = true};
   Result<internal::ModelFile> file = internal::ModelFile::Open(
       path, {std::string(internal::kContentFeatureSet), internal::DenseFeatureNames()});
-  if (!file) return tl::unexpected(file.error());
+  if (!file) {
+    Result<internal::ModelFile> unmasked = internal::ModelFile::Open(
+        path, {std::string(internal::kContentUnmaskedFeatureSet), internal::DenseFeatureNames()});
+    if (!unmasked) return tl::unexpected(file.error());
+    file = std::move(unmasked);
+    features.mask_names = false;
+  }
   if (file->heads().size() != 1) return Error(StatusCode::kDataError, "model " + path + ": a content model has one head");
-  auto impl = std::make_unique<Impl>(Impl{std::move(*file), ""});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*file), "", features});
   impl->id = impl->file.id();
   return Model(std::move(impl));
 }
@@ -83,7 +93,8 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
   const internal::ModelFile& file = impl_->file;
   const internal::ModelFile::Head& head = file.head(0);
   const std::uint32_t buckets = file.num_buckets();
-  const internal::ArticleFeatures f = internal::ExtractFeatures(text, report, buckets, &normalized_tokens);
+  const internal::ArticleFeatures f =
+      internal::ExtractFeatures(text, report, buckets, &normalized_tokens, impl_->features);
 
   std::vector<double> contribution(f.entries.size());
   for (std::size_t i = 0; i < f.entries.size(); ++i)
@@ -130,6 +141,11 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
   v.logit = v.bias + listed + v.rest;
   v.probability_unreliable = 1.0 / (1.0 + std::exp(-v.logit));
   v.label = LabelForProbability(v.probability_unreliable);
+  // The numbers stay for inspection; the label says they are no verdict.
+  if (std::string why = internal::InsufficientReason(internal::MeasureArticleText(text, report)); !why.empty()) {
+    v.label = VerdictLabel::kInsufficient;
+    v.insufficient_reason = std::move(why);
+  }
   return v;
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <thread>
@@ -35,13 +36,14 @@ std::vector<double> SharedDots(const std::vector<double>& x, const FeatureRows* 
   return dots;
 }
 
-// The objective over `data`: mean log loss + l2/2 |w|^2. x holds the weights
+// The objective over `data`: weighted mean log loss + l2/2 |w|^2. x holds the weights
 // then the bias as its last element. Fills *grad; returns the value.
 class Objective {
  public:
   Objective(const TrainingData& data, std::size_t dims, double l2, int threads)
       : data_(*data.examples), shared_(data.shared), dims_(dims), l2_(l2), threads_(std::max(1, threads)),
         chunks_(kChunks) {
+    for (const TrainingExample& ex : data_) total_weight_ += ex.weight;
     for (Chunk& c : chunks_) {
       c.grad.assign(dims_ + 1, 0.0);
       c.touched_mark.assign(dims_ + 1, 0);
@@ -72,8 +74,9 @@ class Objective {
           for (const FeatureEntry& e : ex.entries) z += x[e.index] * e.value;
           for (std::uint32_t r : ex.shared_rows) z += shared_dot[r];
           const double y = ex.positive ? 1.0 : -1.0;
-          loss += LogLoss(y * z);
-          const double dz = -y * Sigmoid(-y * z);  // d loss / d z
+          const double w = ex.weight;
+          loss += w * LogLoss(y * z);
+          const double dz = -w * y * Sigmoid(-y * z);  // d loss / d z, weighted
           for (std::uint32_t r : ex.shared_rows) chunk.shared_dz[r] += dz;
           for (const FeatureEntry& e : ex.entries) {
             if (!chunk.touched_mark[e.index]) {
@@ -111,7 +114,7 @@ class Objective {
       for (std::size_t k = 0; k < shared_->row_size(r); ++k)
         (*grad)[shared_->row(r)[k].index] += dz * shared_->row(r)[k].value;
     }
-    const double inv_n = 1.0 / static_cast<double>(n);
+    const double inv_n = 1.0 / total_weight_;
     double reg = 0.0;
     for (std::size_t k = 0; k < dims_; ++k) {
       (*grad)[k] = (*grad)[k] * inv_n + l2_ * x[k];
@@ -137,12 +140,25 @@ class Objective {
   std::size_t dims_;
   double l2_;
   int threads_;
+  double total_weight_ = 0.0;  // the loss is the weighted mean
   mutable std::vector<Chunk> chunks_;
 };
 
+// Zeroes the components of direction d that would take a bounded
+// coordinate (bounded[j], held >= 0) at its bound below it.
+void HoldAtBounds(const std::vector<char>& bounded, const std::vector<double>& x, std::vector<double>* d) {
+  for (std::size_t j = 0; j < bounded.size(); ++j)
+    if (bounded[j] && x[j] <= 0.0 && (*d)[j] < 0.0) (*d)[j] = 0.0;
+}
+
 // Minimises `objective` from *x with L-BFGS (memory 10, backtracking Armijo
-// line search). Returns the iterations run.
-int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_iterations) {
+// line search). Coordinates j with bounded[j] (empty: none) are kept >= 0 by
+// projection: a step is cut back onto the bound, and the search direction
+// leaves a coordinate at its bound when it points below it (projected
+// L-BFGS; with few bounded coordinates, as here, it converges as the plain
+// method does). Returns the iterations run.
+int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_iterations,
+                  const std::vector<char>& bounded) {
   constexpr std::size_t kMemory = 10;
   std::vector<double> g, g_new, x_new;
   double f = objective.Evaluate(*x, &g);
@@ -150,7 +166,13 @@ int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_it
   std::deque<double> rho_hist;
   int it = 0;
   for (; it < max_iterations; ++it) {
-    const double g_norm = std::sqrt(Dot(g, g));
+    double g_norm = std::sqrt(Dot(g, g));
+    if (!bounded.empty()) {  // the projected gradient: a bounded coordinate at 0 pushed below counts for nothing
+      std::vector<double> pg = g;
+      for (std::size_t j = 0; j < bounded.size(); ++j)
+        if (bounded[j] && (*x)[j] <= 0.0 && pg[j] > 0.0) pg[j] = 0.0;
+      g_norm = std::sqrt(Dot(pg, pg));
+    }
     if (g_norm < 1e-6) break;
     // Two-loop recursion: d = -H g.
     std::vector<double> d = g;
@@ -170,20 +192,30 @@ int MinimizeLbfgs(const Objective& objective, std::vector<double>* x, int max_it
       for (std::size_t j = 0; j < d.size(); ++j) d[j] += (alpha[k] - beta) * s_hist[k][j];
     }
     for (double& v : d) v = -v;
+    HoldAtBounds(bounded, *x, &d);
     double slope = Dot(g, d);
     if (slope >= 0) {  // not a descent direction: restart from the gradient
       s_hist.clear(), y_hist.clear(), rho_hist.clear();
       d = g;
       for (double& v : d) v = -v / g_norm;
+      HoldAtBounds(bounded, *x, &d);
       slope = Dot(g, d);
+      if (slope >= 0) break;  // every descent leaves the bounds: a constrained minimum
     }
     double step = 1.0, f_new = 0.0;
     bool accepted = false;
     for (int tries = 0; tries < 30; ++tries, step *= 0.5) {
       x_new = *x;
       for (std::size_t j = 0; j < d.size(); ++j) x_new[j] += step * d[j];
+      double expected = step * slope;
+      if (!bounded.empty()) {  // cut onto the bounds; the decrease expected is along the actual step
+        for (std::size_t j = 0; j < bounded.size(); ++j)
+          if (bounded[j] && x_new[j] < 0.0) x_new[j] = 0.0;
+        expected = 0.0;
+        for (std::size_t j = 0; j < d.size(); ++j) expected += g[j] * (x_new[j] - (*x)[j]);
+      }
       f_new = objective.Evaluate(x_new, &g_new);
-      if (f_new <= f + 1e-4 * step * slope) {
+      if (f_new <= f + 1e-4 * expected) {
         accepted = true;
         break;
       }
@@ -282,14 +314,16 @@ std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData&
   return p;
 }
 
-std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive) {
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive,
+                                   const std::vector<double>& weights) {
   double a = 1.0, b = 0.0;
   for (int it = 0; it < 100; ++it) {  // Newton's method on the 2-parameter log loss
     double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     for (std::size_t i = 0; i < logits.size(); ++i) {
+      const double c = weights.empty() ? 1.0 : weights[i];
       const double p = Sigmoid(a * logits[i] + b);
-      const double r = p - (positive[i] ? 1.0 : 0.0);
-      const double w = p * (1 - p);
+      const double r = c * (p - (positive[i] ? 1.0 : 0.0));
+      const double w = c * p * (1 - p);
       ga += r * logits[i], gb += r;
       haa += w * logits[i] * logits[i], hab += w * logits[i], hbb += w;
     }
@@ -299,7 +333,29 @@ std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std:
     a -= da, b -= db;
     if (std::abs(da) + std::abs(db) < 1e-10) break;
   }
+  // A scale at or below 0 would mean the model ranks validation backwards;
+  // keeping it positive keeps every weight's sign (and its bound) as trained.
+  constexpr double kMinScale = 1e-3;
+  if (!(a >= kMinScale)) a = kMinScale;
   return {a, b};
+}
+
+double MeanGroupAuc(const std::vector<double>& scores, const std::vector<bool>& positive,
+                    const std::vector<std::uint16_t>& groups) {
+  std::map<std::uint16_t, std::pair<std::vector<double>, std::vector<bool>>> by_group;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    by_group[groups[i]].first.push_back(scores[i]);
+    by_group[groups[i]].second.push_back(positive[i]);
+  }
+  double sum = 0.0;
+  int n = 0;
+  for (const auto& [group, sp] : by_group) {
+    const double auc = RocAuc(sp.first, sp.second);
+    if (std::isnan(auc)) continue;
+    sum += auc;
+    ++n;
+  }
+  return n == 0 ? std::nan("") : sum / n;
 }
 
 Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& valid, const TrainOptions& options) {
@@ -325,8 +381,8 @@ Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& v
     std::vector<double> row_pos(train.shared ? train.shared->size() : 0, 0.0), row_neg(row_pos.size(), 0.0);
     for (const TrainingExample& ex : *train.examples) {
       for (const FeatureEntry& e : ex.entries)
-        if (e.index < options.num_buckets) (ex.positive ? pos : neg)[e.index] += 1.0;
-      for (std::uint32_t r : ex.shared_rows) (ex.positive ? row_pos : row_neg)[r] += 1.0;
+        if (e.index < options.num_buckets) (ex.positive ? pos : neg)[e.index] += ex.weight;
+      for (std::uint32_t r : ex.shared_rows) (ex.positive ? row_pos : row_neg)[r] += ex.weight;
     }
     for (std::size_t r = 0; r < row_pos.size(); ++r)
       for (std::size_t k = 0; k < train.shared->row_size(r); ++k)
@@ -341,14 +397,29 @@ Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& v
   const TrainingData tr = scaled_train ? scaled_train->view() : train;
   const TrainingData va = scaled_valid ? scaled_valid->view() : valid;
 
+  std::vector<char> bounded;
+  for (std::uint32_t k : options.nonnegative) {
+    if (k >= dims) return Error(StatusCode::kInvalidArgument, "a bounded feature index is out of range");
+    bounded.resize(dims + 1, 0);
+    bounded[k] = 1;
+  }
+  std::vector<std::uint16_t> valid_groups;
+  std::vector<double> valid_weights;
+  for (const TrainingExample& ex : *valid.examples) {
+    valid_groups.push_back(ex.group);
+    valid_weights.push_back(ex.weight);
+  }
+
   std::vector<double> x(dims + 1, 0.0);  // warm-started along the grid
   std::vector<double> best_x;
   TrainedModel best;
   best.valid_auc = -1.0;
   for (double l2 : options.l2_grid) {
     const Objective objective(tr, dims, l2, options.threads);
-    const int iterations = MinimizeLbfgs(objective, &x, options.max_iterations);
-    const double auc = RocAuc(Logits(x, dims, va), valid_labels);
+    const int iterations = MinimizeLbfgs(objective, &x, options.max_iterations, bounded);
+    const std::vector<double> logits = Logits(x, dims, va);
+    double auc = options.select_by_group_auc ? MeanGroupAuc(logits, valid_labels, valid_groups) : std::nan("");
+    if (std::isnan(auc)) auc = RocAuc(logits, valid_labels);  // no group holds both labels: pooled
     if (auc > best.valid_auc) {
       best.valid_auc = auc;
       best.l2 = l2;
@@ -358,7 +429,7 @@ Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& v
   }
 
   const std::vector<double> valid_logits = Logits(best_x, dims, va);
-  const auto [scale, shift] = FitPlatt(valid_logits, valid_labels);
+  const auto [scale, shift] = FitPlatt(valid_logits, valid_labels, valid_weights);
   best.platt_scale = scale;
   best.platt_shift = shift;
   best.head.name = options.head_name;

@@ -33,6 +33,12 @@ struct TrainingExample {
   // sentence's words, its article's): kept once, however many examples
   // share them.
   std::vector<std::uint32_t> shared_rows;
+  // How much the example counts in the loss, the naive-Bayes counts and the
+  // calibration: 1 for most models; the content model gives each dataset a
+  // share (pipeline/corpus_weights.h).
+  float weight = 1.0f;
+  // The example's group (its dataset) for TrainOptions::select_by_group_auc.
+  std::uint16_t group = 0;
 };
 using TrainingSet = std::vector<TrainingExample>;
 
@@ -58,6 +64,14 @@ struct TrainOptions {
   // split: ROC-AUC 0.827 with it, 0.815 without (docs/model.md).
   double nb_smoothing = 1.0;
   int max_iterations = 300;              // L-BFGS iterations per fit
+  // Indices (below num_buckets + num_dense) whose weights must stay >= 0:
+  // features whose meaning is "less credible" may raise the positive score or
+  // do nothing, never lower it. Held by projected L-BFGS. Empty: no bounds.
+  std::vector<std::uint32_t> nonnegative;
+  // Choose L2 by the mean of the validation ROC-AUCs of each group (each
+  // example's `group`; groups with one label are skipped) instead of the
+  // pooled ROC-AUC, so that no group's size decides.
+  bool select_by_group_auc = false;
   std::string head_name = "positive";    // the trained head's name in the model file
 };
 
@@ -77,8 +91,16 @@ struct TrainedModel {
                                               const TrainOptions& options);
 
 // Fits Platt scaling: returns {scale, shift} minimising the log loss of
-// sigmoid(scale * logit + shift) against `positive`.
-std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive);
+// sigmoid(scale * logit + shift) against `positive`, each example counted
+// with its weight (all 1 when `weights` is empty). The scale is kept
+// positive, so that calibration never turns a weight's sign.
+std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive,
+                                   const std::vector<double>& weights = {});
+
+// Returns the mean ROC-AUC over the groups of `groups` that hold both labels
+// (NaN when none does).
+double MeanGroupAuc(const std::vector<double>& scores, const std::vector<bool>& positive,
+                    const std::vector<std::uint16_t>& groups);
 
 // Returns the calibrated probability of each example under `head`.
 std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData& data);

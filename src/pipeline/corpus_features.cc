@@ -10,7 +10,7 @@
 namespace credence::internal {
 
 FeaturizedCorpus FeaturizeRecords(const Analyzer& analyzer, const std::vector<CorpusRecord>& records,
-                                  std::uint32_t num_buckets, int threads) {
+                                  std::uint32_t num_buckets, int threads, const ContentFeatureOptions& features) {
   FeaturizedCorpus out;
   out.examples.resize(records.size());
   std::mutex errors_mutex;
@@ -24,7 +24,7 @@ FeaturizedCorpus FeaturizeRecords(const Analyzer& analyzer, const std::vector<Co
       return;
     }
     const Report report = analyzer.Analyze(*doc);
-    out.examples[i].entries = ExtractFeatures(doc->text(), report, num_buckets).entries;
+    out.examples[i].entries = ExtractFeatures(doc->text(), report, num_buckets, nullptr, features).entries;
   });
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include "credence/analyzer.h"
 #include "io/corpus_reader.h"
+#include "model/features.h"
 #include "model/trainer.h"
 
 namespace credence::internal {
@@ -21,6 +22,6 @@ struct FeaturizedCorpus {
 // Returns the features of every record, computed on `threads` threads.
 // REQUIRES: `analyzer` does not score with a model (its verdicts are unused).
 FeaturizedCorpus FeaturizeRecords(const Analyzer& analyzer, const std::vector<CorpusRecord>& records,
-                                  std::uint32_t num_buckets, int threads);
+                                  std::uint32_t num_buckets, int threads, const ContentFeatureOptions& features = {});
 
 }  // namespace credence::internal

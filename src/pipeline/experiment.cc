@@ -36,6 +36,7 @@ Result<Part> LoadPart(const Analyzer& analyzer, const std::string& path, const E
                       const KnownFeatures& known, std::ostream& log) {
   Result<std::vector<CorpusRecord>> records = ReadCorpusRecords(path, log);
   if (!records) return tl::unexpected(records.error());
+  *records = WithoutExcluded(std::move(*records), options.setup);
   const auto start = std::chrono::steady_clock::now();
   Part part{std::move(*records), {}};
   part.examples.resize(part.records.size());
@@ -50,9 +51,11 @@ Result<Part> LoadPart(const Analyzer& analyzer, const std::string& path, const E
       unknown_at.push_back(i);
     }
   }
-  FeaturizedCorpus f = FeaturizeRecords(analyzer, unknown, options.num_buckets, options.threads);
+  FeaturizedCorpus f = FeaturizeRecords(analyzer, unknown, options.num_buckets, options.threads, options.setup.features);
   for (const std::string& e : f.errors) log << "  skipped " << e << "\n";
   for (std::size_t k = 0; k < unknown_at.size(); ++k) part.examples[unknown_at[k]] = std::move(f.examples[k]);
+  SetDatasetGroups(part.records, &part.examples);
+  for (TrainingExample& e : part.examples) e.weight = 1.0f;  // a known example may carry a training weight
   log << "  " << path << ": " << part.records.size() << " records (" << unknown.size() << " featurized) in "
       << Seconds(start) << " s\n";
   return part;
@@ -66,6 +69,7 @@ Part Filter(const Part& part, Keep keep) {
     if (keep(part.records[i])) {
       out.records.push_back(part.records[i]);
       out.examples.push_back(part.examples[i]);
+      out.examples.back().weight = 1.0f;  // as read; a training set is weighed again
     }
   return out;
 }
@@ -74,6 +78,51 @@ bool HoldsBothLabels(const Part& part) {
   bool seen[2] = {false, false};
   for (const CorpusRecord& r : part.records) seen[r.unreliable] = true;
   return seen[0] && seen[1];
+}
+
+// Leave one dataset out: each dataset tested whole by a model that never saw
+// it nor any of its sites, trained on the site split's train records of the
+// others and calibrated on their valid records.
+void RunLeaveOneDatasetOut(const Part& pool, const std::vector<int>& part, const std::set<std::string>& datasets,
+                           const TrainOptions& train_options, const ExperimentOptions& options,
+                           ExperimentResults* results, std::ostream& log) {
+  log << "leave one dataset out:\n";
+  for (const std::string& left_out : datasets) {
+    std::set<std::string> its_domains;
+    for (const CorpusRecord& r : pool.records)
+      if (r.dataset == left_out) its_domains.insert(r.domain);
+    Part train, valid, test;
+    for (std::size_t i = 0; i < pool.records.size(); ++i) {
+      const CorpusRecord& r = pool.records[i];
+      Part* to = r.dataset == left_out ? &test
+                 : its_domains.count(r.domain) != 0 ? nullptr
+                 : part[i] == 0 ? &train
+                 : part[i] == 1 ? &valid
+                                : nullptr;
+      if (to == nullptr) continue;
+      to->records.push_back(r);
+      to->examples.push_back(pool.examples[i]);
+      to->examples.back().weight = 1.0f;
+    }
+    if (!HoldsBothLabels(test) || !HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
+      results->notes.push_back("leave-one-dataset-out: " + left_out + " not tested (one label only)");
+      continue;
+    }
+    WeighExamples(train.records, options.setup.weighting, &train.examples);
+    const auto start = std::chrono::steady_clock::now();
+    Result<TrainedModel> model = TrainModel(train.examples, valid.examples, train_options);
+    if (!model) {
+      results->notes.push_back("leave-one-dataset-out: " + left_out + ": " + model.error().message());
+      continue;
+    }
+    std::vector<bool> labels;
+    for (const CorpusRecord& r : test.records) labels.push_back(r.unreliable);
+    results->lodo.push_back({"lodo", "all but " + left_out, left_out, "all",
+                             ComputeMetrics(HeadProbabilities(model->head, test.examples), labels,
+                                            model->head.decision_threshold)});
+    log << "  without " << left_out << ": trained on " << train.records.size() << " in " << Seconds(start)
+        << " s, tested on " << test.records.size() << ": AUC " << results->lodo.back().metrics.roc_auc << "\n";
+  }
 }
 
 }  // namespace
@@ -107,13 +156,11 @@ std::vector<EvalRow> RowsByDataset(const std::string& split, const std::string& 
 Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::string& corpus_dir,
                                         const ExperimentOptions& options, std::ostream& log) {
   ExperimentResults results;
-  TrainOptions train_options{.num_buckets = options.num_buckets,
-                             .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),
-                             .threads = options.threads,
-                             .l2_grid = options.l2_grid,
-                             .head_name = "unreliable"};
+  TrainOptions train_options = ContentTrainOptions(options.num_buckets, options.threads, options.setup);
+  train_options.l2_grid = options.l2_grid;
   double site_l2 = options.l2_grid.front();
   Part site_pool;  // every site-split record, for the cross-dataset runs
+  std::vector<int> site_pool_part;  // 0 train, 1 valid, 2 test: where each of site_pool's records is
   KnownFeatures known;
 
   for (const std::string split : {"site", "random"}) {
@@ -126,6 +173,7 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
     Result<Part> test = LoadPart(analyzer, dir + "test.jsonl", options, known, log);
     if (!test) return tl::unexpected(test.error());
     const auto start = std::chrono::steady_clock::now();
+    WeighExamples(train->records, options.setup.weighting, &train->examples);
     Result<TrainedModel> model = TrainModel(train->examples, valid->examples, train_options);
     if (!model) return tl::unexpected(model.error());
     log << "  trained in " << Seconds(start) << " s: L2 " << model->l2 << ", validation AUC " << model->valid_auc
@@ -149,6 +197,7 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
       for (Part* p : {&*train, &*valid, &*test}) {
         site_pool.records.insert(site_pool.records.end(), p->records.begin(), p->records.end());
         site_pool.examples.insert(site_pool.examples.end(), p->examples.begin(), p->examples.end());
+        site_pool_part.insert(site_pool_part.end(), p->records.size(), p == &*train ? 0 : p == &*valid ? 1 : 2);
       }
       known.pool = &site_pool;
       for (std::size_t i = 0; i < site_pool.records.size(); ++i) known.by_id.emplace(site_pool.records[i].id, i);
@@ -164,8 +213,9 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
   cross_options.l2_grid = {site_l2};
   auto in_valid = [](const CorpusRecord& r) { return XXH3_64bits(r.id.data(), r.id.size()) % 100 < 15; };
   for (const std::string& a : datasets) {
-    const Part train = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); });
+    Part train = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); });
     const Part valid = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && in_valid(r); });
+    WeighExamples(train.records, options.setup.weighting, &train.examples);
     if (!HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
       results.notes.push_back("cross-dataset: " + a + " not used for training (one label only)");
       continue;
@@ -187,6 +237,7 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
       log << "  " << a << " -> " << b << ": " << test.records.size() << " records\n";
     }
   }
+  if (options.leave_one_out) RunLeaveOneDatasetOut(site_pool, site_pool_part, datasets, cross_options, options, &results, log);
   return results;
 }
 

@@ -5,7 +5,11 @@
 //     (FakeNewsCorpus: site-level labels);
 //   - random split: the same on random/*, for comparison;
 //   - cross-dataset: train on one dataset, test on each other one, leaving
-//     out test records whose domain the training data holds.
+//     out test records whose domain the training data holds;
+//   - leave one dataset out: for each dataset, a model trained and
+//     calibrated on the site split's train and valid records of every other
+//     dataset (less any record of a site the left-out dataset holds) is
+//     tested on all of the left-out dataset's records.
 // Every result is given overall and per dataset.
 #pragma once
 
@@ -18,6 +22,7 @@
 #include "io/corpus_reader.h"
 #include "model/metrics.h"
 #include "model/trainer.h"
+#include "pipeline/content_training.h"
 
 namespace credence::internal {
 
@@ -33,11 +38,14 @@ struct ExperimentOptions {
   std::uint32_t num_buckets = 1u << 18;
   int threads = 2;
   std::vector<double> l2_grid = TrainOptions{}.l2_grid;
+  ContentTraining setup;  // weights, names, bounds: the shipped model's by default
+  bool leave_one_out = true;  // run the leave-one-dataset-out models
 };
 
 struct ExperimentResults {
   std::vector<EvalRow> rows;   // site and random splits
   std::vector<EvalRow> cross;  // cross-dataset, subset "all"
+  std::vector<EvalRow> lodo;   // leave one dataset out: trained "all but D", tested D"
   std::vector<std::string> notes;  // what was read, skipped, chosen
 };
 

@@ -258,3 +258,90 @@ TEST(AppendNgramEntries, GivesHashNgramRunsEntriesForOneRun) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+using testing::Analyze;
+using testing::Analyzed;
+
+// The words of `text` that MaskNames reads as names, in order.
+// With `headline_first`, the first sentence is read as a headline whatever
+// the extract stage made of it.
+std::vector<std::string> MaskedWords(const std::string& text, bool headline_first = false) {
+  const Analyzed a = Analyze(text);
+  const Structure& st = a.report.structure;
+  std::vector<bool> headline(st.sentences.size(), false);
+  if (headline_first && !headline.empty()) headline[0] = true;
+  for (const Paragraph& p : st.paragraphs)
+    if (p.role == ParagraphRole::kHeadline)
+      for (std::size_t s = p.first_sentence; s < p.end_sentence; ++s) headline[s] = true;
+  const std::vector<std::uint8_t> masked =
+      MaskNames(a.doc.text(), st.tokens, HashTokens(a.doc.text(), st.tokens, nullptr), st.sentences, headline);
+  std::vector<std::string> words;
+  for (std::size_t t = 0; t < masked.size(); ++t)
+    if (masked[t]) words.emplace_back(a.doc.View(st.tokens[t].span));
+  return words;
+}
+
+TEST(MaskNames, CapitalisedInsideASentenceIsAName) {
+  EXPECT_EQ(MaskedWords("The singer met Justin Bieber in Paris on the day the tour began, said the report."),
+            (std::vector<std::string>{"Justin", "Bieber", "Paris"}));
+}
+
+TEST(MaskNames, ASentencesFirstWordIsANameOnlyIfWrittenSoElsewhere) {
+  // "Jenner" is capitalised inside a sentence too and never written lower
+  // case; "The" and "Officials" start sentences and are common words.
+  EXPECT_EQ(MaskedWords("Jenner spoke first. The crowd listened to Jenner for an hour. Officials said the talk went "
+                        "well and the crowd agreed."),
+            (std::vector<std::string>{"Jenner", "Jenner"}));
+}
+
+TEST(MaskNames, AcronymsAreNamesShoutingAndIAreNot) {
+  EXPECT_EQ(MaskedWords("They said the CIA knew, and I think it is SHOCKING that the U.S. said nothing at all."),
+            (std::vector<std::string>{"CIA", "U.S."}));
+}
+
+TEST(MaskNames, TitleCaseHeadlineWordsAreNamesOnlyIfTheBodySaysSo) {
+  const std::vector<std::string> masked =
+      MaskedWords("Star Shocks Fans With Secret Wedding To Kardashian\n\nThe star married Kardashian in secret, a "
+                  "magazine said on its cover this week, and the fans were shocked.",
+                  /*headline_first=*/true);
+  EXPECT_EQ(masked, (std::vector<std::string>{"Kardashian", "Kardashian"}));
+}
+
+TEST(ExtractFeatures, MaskedNamesShareOneFeatureAndAreNamedSo) {
+  const Analyzed a = Analyze("Officials met Smith on the road, and later they met Jones on the road as planned.");
+  const ArticleFeatures masked = ExtractFeatures(a.doc.text(), a.report, kBuckets);
+  const ArticleFeatures plain = ExtractFeatures(a.doc.text(), a.report, kBuckets, nullptr, {.mask_names = false});
+  std::vector<std::string> masked_names, plain_names;
+  for (std::size_t i = 0; i < masked.origins.size(); ++i) masked_names.push_back(NgramName(masked, i, a.doc.text(), a.report));
+  for (std::size_t i = 0; i < plain.origins.size(); ++i) plain_names.push_back(NgramName(plain, i, a.doc.text(), a.report));
+  auto has = [](const std::vector<std::string>& v, const std::string& s) { return std::count(v.begin(), v.end(), s) > 0; };
+  EXPECT_TRUE(has(masked_names, "met <name>"));
+  EXPECT_TRUE(has(masked_names, "<name>"));
+  EXPECT_FALSE(has(masked_names, "smith"));
+  EXPECT_TRUE(has(plain_names, "smith"));
+  EXPECT_TRUE(has(plain_names, "met jones"));
+  EXPECT_LT(masked.origins.size(), plain.origins.size());  // "met smith" and "met jones" became one
+  EXPECT_EQ(ContentFeatureSetName({.mask_names = true}), kContentFeatureSet);
+  EXPECT_EQ(ContentFeatureSetName({.mask_names = false}), kContentUnmaskedFeatureSet);
+}
+
+TEST(DenseFeatureDirections, EveryCueRaisesAndLengthIsAnAdjustment) {
+  const std::vector<std::string>& names = DenseFeatureNames();
+  const std::vector<DenseDirection>& directions = DenseFeatureDirections();
+  ASSERT_EQ(names.size(), directions.size());
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    if (names[k].starts_with("cue:")) EXPECT_EQ(directions[k], DenseDirection::kRaises) << names[k];
+    if (names[k] == "attributions:state_affiliated_outlet" || names[k] == "attributions:anonymous")
+      EXPECT_EQ(directions[k], DenseDirection::kRaises) << names[k];
+    if (names[k] == "log_word_count" || names[k] == "attributions:named_person")
+      EXPECT_EQ(directions[k], DenseDirection::kEither) << names[k];
+  }
+  EXPECT_TRUE(IsAdjustmentFeature("log_word_count"));
+  EXPECT_FALSE(IsAdjustmentFeature("cue:hedging"));
+}
+
+}  // namespace
+}  // namespace credence::internal

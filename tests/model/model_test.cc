@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,7 +88,9 @@ TEST_F(ModelTest, ScoreAddsUpExactly) {
   for (const FeatureContribution& fc : v.top_features) sum += fc.contribution;
   EXPECT_NEAR(sum + v.rest, v.logit, 1e-9);
   EXPECT_DOUBLE_EQ(v.probability_unreliable, 1.0 / (1.0 + std::exp(-v.logit)));
-  EXPECT_EQ(v.label, LabelForProbability(v.probability_unreliable));
+  // A made-up article this short is too little to judge: the label says so, the numbers stay.
+  EXPECT_EQ(v.label, v.insufficient_reason.empty() ? LabelForProbability(v.probability_unreliable)
+                                                   : VerdictLabel::kInsufficient);
   EXPECT_EQ(v.bias, -0.3);
   EXPECT_EQ(v.model_id, "v2/b1024/unit-run");
   EXPECT_EQ(model.id(), v.model_id);
@@ -119,6 +122,23 @@ TEST_F(ModelTest, TopFeaturesAreSortedByMagnitude) {
   EXPECT_NEAR(top5.logit, all.logit, 1e-9);
 }
 
+// Whether `span_text` reads as the n-gram `name` (spaces aside), any word
+// standing for each <name>.
+bool NameMatches(std::string_view span_text, const std::string& name) {
+  const std::string text = WithoutSpaces(Lower(span_text)), pattern = WithoutSpaces(name);
+  std::string re;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, 6, "<name>") == 0) {
+      re += ".+?";
+      i += 6;
+    } else {
+      if (std::string_view("\\^$.|?*+()[]{}").find(pattern[i]) != std::string_view::npos) re += '\\';
+      re += pattern[i++];
+    }
+  }
+  return std::regex_match(text, std::regex(re));
+}
+
 TEST_F(ModelTest, NgramSpansPointAtTheirWords) {
   Model model = LoadSpreadModel();
   Analyzed a = Analyze(kArticle);
@@ -134,7 +154,7 @@ TEST_F(ModelTest, NgramSpansPointAtTheirWords) {
     ASSERT_FALSE(fc.spans.empty()) << fc.name;
     for (const Span& s : fc.spans) {
       ASSERT_LE(s.end, a.doc.size());
-      EXPECT_EQ(WithoutSpaces(Lower(a.doc.View(s))), WithoutSpaces(fc.name)) << fc.name;
+      EXPECT_TRUE(NameMatches(a.doc.View(s), fc.name)) << a.doc.View(s) << " / " << fc.name;
       if (fc.kind == FeatureKind::kHeadline) {
         EXPECT_TRUE(a.report.article.headline->Contains(s)) << fc.name;
       }

@@ -251,3 +251,56 @@ TEST(Trainer, RefusesASharedRowThatDoesNotExist) {
 
 }  // namespace
 }  // namespace credence::internal
+
+namespace credence::internal {
+namespace {
+
+// Feature 7 marks reliable examples; held >= 0, its weight stays at 0 and
+// the model still learns feature 3, with the fit as good as it can be.
+TEST(Trainer, BoundedWeightsStayAtOrAboveZero) {
+  const TrainingSet train = MakeSet(400, 11), valid = MakeSet(200, 12);
+  TrainOptions options = SmallOptions(2);
+  options.nonnegative = {kReliableFeature, kUnreliableFeature};
+  Result<TrainedModel> m = TrainModel(train, valid, options);
+  ASSERT_TRUE(m) << m.error().ToString();
+  EXPECT_EQ(m->head.weights[kReliableFeature], 0.0f);  // would be < -0.5 unbounded
+  EXPECT_GT(m->head.weights[kUnreliableFeature], 0.5f);
+  EXPECT_GT(m->valid_auc, 0.8);
+  options.nonnegative = {kBuckets + kDense};  // out of range
+  EXPECT_FALSE(TrainModel(train, valid, options));
+}
+
+// An example of weight 2 counts as that example twice.
+TEST(Trainer, WeightTwoIsTheExampleTwice) {
+  const TrainingSet base = MakeSet(200, 13), valid = MakeSet(100, 14);
+  TrainingSet doubled = base, weighted = base;
+  for (std::size_t i = 0; i < base.size(); i += 3) {
+    doubled.push_back(base[i]);
+    weighted[i].weight = 2.0f;
+  }
+  TrainOptions options = SmallOptions(1);
+  options.l2_grid = {1e-3};
+  options.nb_smoothing = 0;  // NB counts are weighted too, but smoothing differs with n
+  Result<TrainedModel> a = TrainModel(doubled, valid, options), b = TrainModel(weighted, valid, options);
+  ASSERT_TRUE(a && b);
+  for (std::size_t k = 0; k < a->head.weights.size(); ++k) EXPECT_NEAR(a->head.weights[k], b->head.weights[k], 2e-3) << k;
+  EXPECT_NEAR(a->head.bias, b->head.bias, 2e-3);
+}
+
+TEST(Trainer, MeanGroupAucSkipsOneLabelGroups) {
+  const std::vector<double> scores = {0.1, 0.9, 0.2, 0.8, 0.5, 0.4};
+  const std::vector<bool> positive = {false, true, true, false, true, true};
+  const std::vector<std::uint16_t> groups = {1, 1, 2, 2, 3, 3};
+  EXPECT_DOUBLE_EQ(MeanGroupAuc(scores, positive, groups), 0.5);  // (1 + 0) / 2; group 3 has one label
+  EXPECT_TRUE(std::isnan(MeanGroupAuc({0.5}, {true}, {1})));
+}
+
+TEST(Trainer, PlattScaleStaysPositive) {
+  // Logits that rank backwards would want a negative scale.
+  const auto [scale, shift] = FitPlatt({-2, -1, 1, 2}, {true, true, false, false});
+  EXPECT_GT(scale, 0.0);
+  (void)shift;
+}
+
+}  // namespace
+}  // namespace credence::internal
