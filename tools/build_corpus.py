@@ -1,24 +1,39 @@
 #!/usr/bin/python3
 """Builds credence's normalised credibility corpus and its site-disjoint and random splits.
 
-Reads four labelled sets from ../shared/data and writes one JSONL corpus, one record a line:
+Reads eight labelled sets from ../shared/data and writes one JSONL corpus, one record a line:
   id, dataset, domain, url, title, text, label (reliable | unreliable), fine_label (the
-  dataset's own label), eval_only (true only for FakeNewsCorpus, whose labels belong to sites).
-Sets and labels:
-  fakenewsnet_politifact, fakenewsnet_gossipcop   fake -> unreliable, real -> reliable
+  dataset's own label), eval_only (true only for FakeNewsCorpus), label_level ("article" when
+  the label was given to the article, "site" when the article inherits its site's label).
+Sets and labels (label_level):
+  fakenewsnet_politifact, fakenewsnet_gossipcop   fake -> unreliable, real -> reliable (article)
   buzzfeed_webis_2016   mostly true -> reliable; mostly false, mixture -> unreliable;
-                        no factual content -> left out
+                        no factual content -> left out (article)
   isot_subset           fake -> unreliable, true -> reliable, after clean_isot() strips the
                         datelines, publisher templates and image credits that give the label
-                        away, and evens out quote marks and glued sentences (see clean_isot)
-  fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only
+                        away, and evens out quote marks and glued sentences (see clean_isot) (article)
+  fakehealth_healthstory  HealthStory expert rating < 3 -> unreliable, >= 3 -> reliable; the
+                        HealthRelease press releases (no overall rating) are left out; review
+                        fields never become input (article)
+  semeval2019_hyperpartisan  hyperpartisan -> unreliable, not -> reliable (article)
+  recovery_covid_news   ReCOVery's site reliability 1 -> reliable, 0 -> unreliable (site)
+  allsides_mbfc         AllSides articles (bias labels unused) labelled by their outlet's MBFC
+                        factual reporting in data/source_reputation.tsv, newest MBFC snapshot
+                        first: (very) high, mostly factual -> reliable; (very) low -> unreliable;
+                        mixed and unrated sites left out; at most 60 articles a site (site)
+  fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only (site)
+Before any filter, strip_boilerplate() removes, per registered domain, the sentences (of lines, or
+of texts without line breaks) that recur in >= 3 and >= 10% of the site's distinct texts, and a
+recurring parenthesised self-name opening the text ("(Natural News)", "Washington (CNN)").
 Filters, in order, with a table of counts per dataset and label after each:
   short (< 200 chars), error pages (ERROR_PATTERNS), fact-checker write-ups (FACT_CHECKERS),
   templates (one text under >= 5 URLs), label conflicts (one text or one URL with both labels:
-  every copy goes), exact duplicates (normalised-text hash), near-duplicate label conflicts and
-  near duplicates (MinHash over word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
+  every copy goes; article-level labels outrank site-level ones, which outrank eval_only ones),
+  exact duplicates (normalised-text hash), near-duplicate label conflicts and near duplicates
+  (MinHash over word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
 Splits: site (every registered domain on one side; domains ordered by a salted hash and cut at
-70/10/20 of the documents) and random (same shares, fixed seed); eval_only records apart.
+70/10/20 of the documents; applies to every dataset, AllSides' own media split is not used) and
+random (same shares, fixed seed); eval_only records apart.
 
 Usage: tools/build_corpus.py [--shared ../shared] --out DIR
 Writes DIR/corpus.jsonl, DIR/corpus_stats.json, DIR/splits/{site,random}/{train,valid,test}.jsonl
