@@ -1,24 +1,39 @@
 #!/usr/bin/python3
 """Builds credence's normalised credibility corpus and its site-disjoint and random splits.
 
-Reads four labelled sets from ../shared/data and writes one JSONL corpus, one record a line:
+Reads eight labelled sets from ../shared/data and writes one JSONL corpus, one record a line:
   id, dataset, domain, url, title, text, label (reliable | unreliable), fine_label (the
-  dataset's own label), eval_only (true only for FakeNewsCorpus, whose labels belong to sites).
-Sets and labels:
-  fakenewsnet_politifact, fakenewsnet_gossipcop   fake -> unreliable, real -> reliable
+  dataset's own label), eval_only (true only for FakeNewsCorpus), label_level ("article" when
+  the label was given to the article, "site" when the article inherits its site's label).
+Sets and labels (label_level):
+  fakenewsnet_politifact, fakenewsnet_gossipcop   fake -> unreliable, real -> reliable (article)
   buzzfeed_webis_2016   mostly true -> reliable; mostly false, mixture -> unreliable;
-                        no factual content -> left out
+                        no factual content -> left out (article)
   isot_subset           fake -> unreliable, true -> reliable, after clean_isot() strips the
                         datelines, publisher templates and image credits that give the label
-                        away, and evens out quote marks and glued sentences (see clean_isot)
-  fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only
+                        away, and evens out quote marks and glued sentences (see clean_isot) (article)
+  fakehealth_healthstory  HealthStory expert rating < 3 -> unreliable, >= 3 -> reliable; the
+                        HealthRelease press releases (no overall rating) are left out; review
+                        fields never become input (article)
+  semeval2019_hyperpartisan  hyperpartisan -> unreliable, not -> reliable (article)
+  recovery_covid_news   ReCOVery's site reliability 1 -> reliable, 0 -> unreliable (site)
+  allsides_mbfc         AllSides articles (bias labels unused) labelled by their outlet's MBFC
+                        factual reporting in data/source_reputation.tsv, newest MBFC snapshot
+                        first: (very) high, mostly factual -> reliable; (very) low -> unreliable;
+                        mixed and unrated sites left out; at most 60 articles a site (site)
+  fakenewscorpus_sample the site's OpenSources types (websites.csv) -> label; eval_only (site)
+Before any filter, strip_boilerplate() removes, per registered domain, the sentences (of lines, or
+of texts without line breaks) that recur in >= 3 and >= 10% of the site's distinct texts, and a
+recurring parenthesised self-name opening the text ("(Natural News)", "Washington (CNN)").
 Filters, in order, with a table of counts per dataset and label after each:
   short (< 200 chars), error pages (ERROR_PATTERNS), fact-checker write-ups (FACT_CHECKERS),
   templates (one text under >= 5 URLs), label conflicts (one text or one URL with both labels:
-  every copy goes), exact duplicates (normalised-text hash), near-duplicate label conflicts and
-  near duplicates (MinHash over word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
+  every copy goes; article-level labels outrank site-level ones, which outrank eval_only ones),
+  exact duplicates (normalised-text hash), near-duplicate label conflicts and near duplicates
+  (MinHash over word 5-shingles with LSH banding, verified by exact Jaccard >= 0.8).
 Splits: site (every registered domain on one side; domains ordered by a salted hash and cut at
-70/10/20 of the documents) and random (same shares, fixed seed); eval_only records apart.
+70/10/20 of the documents; applies to every dataset, AllSides' own media split is not used) and
+random (same shares, fixed seed); eval_only records apart.
 
 Usage: tools/build_corpus.py [--shared ../shared] --out DIR
 Writes DIR/corpus.jsonl, DIR/corpus_stats.json, DIR/splits/{site,random}/{train,valid,test}.jsonl
@@ -33,6 +48,7 @@ import csv
 import gzip
 import hashlib
 import json
+import lzma
 import os
 import random
 import re
@@ -42,8 +58,10 @@ import unicodedata
 import urllib.parse
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# In order of precedence when duplicates meet (keep_best): article-level labels first.
 DATASETS = ["fakenewsnet_politifact", "fakenewsnet_gossipcop", "buzzfeed_webis_2016",
-            "isot_subset", "fakenewscorpus_sample"]
+            "isot_subset", "fakehealth_healthstory", "semeval2019_hyperpartisan",
+            "recovery_covid_news", "allsides_mbfc", "fakenewscorpus_sample"]
 LABELS = ["reliable", "unreliable"]
 SPLITS = ["train", "valid", "test"]
 FRACTIONS = (0.7, 0.1, 0.2)
@@ -240,10 +258,11 @@ def clean_isot(text):
 
 # --------------------------------------------------------------------------- readers
 
-def _record(rid, dataset, url, title, text, label, fine_label, eval_only=False, portal=""):
+def _record(rid, dataset, url, title, text, label, fine_label, eval_only=False, portal="", level=None):
+    """Returns a corpus record; label_level is "site" for labels given to a whole site, else "article"."""
     return {"id": rid, "dataset": dataset, "domain": "", "url": url or "", "title": (title or "").strip(),
             "text": (text or "").strip(), "label": label, "fine_label": fine_label, "eval_only": eval_only,
-            "_portal": portal}
+            "label_level": level or ("site" if eval_only else "article"), "_portal": portal}
 
 
 def read_fakenewsnet(shared, portal):
@@ -317,6 +336,145 @@ def read_fakenewscorpus(shared, mismatch):
                           r["content"], label, "/".join(site_types) or "(none)", eval_only=True, portal=site)
 
 
+def read_recovery(shared):
+    """Yields ReCOVery: COVID-19 news from 55 sites, labelled by site (reliability 1 / 0)."""
+    path = os.path.join(shared, "data/recovery_covid_news/recovery_news_by_site.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            label = {"1": "reliable", "0": "unreliable"}.get(str(r["reliability"]))
+            rid = "recovery:" + r["file"].removesuffix(".csv").removeprefix("news-dataset").strip("-_") + ":" + r["news_id"]
+            fine = "mbfc:" + (r.get("mbfc_level") or "-").strip().lower().replace(" ", "-")
+            yield _record(rid, "recovery_covid_news", r.get("url"), r.get("title"), r.get("text"), label,
+                          fine, portal=r.get("publisher") or "",
+                          level="site")
+
+
+def fakehealth_label(rating):
+    """Returns (label, fine_label) for a HealthStory expert rating (0-5): the FakeHealth paper's rule,
+    rating < 3 -> unreliable, >= 3 -> reliable; (None, ...) without a rating."""
+    if rating is None or rating == "":
+        return None, "no rating"
+    rating = int(rating)
+    return ("unreliable" if rating < 3 else "reliable"), f"rating {rating}"
+
+
+def read_fakehealth(shared, notes):
+    """Yields FakeHealth's HealthStory news stories, labelled from the reviewers' overall rating.
+    HealthRelease press releases carry no overall rating and are left out (counted in `notes`).
+    review_title and the other review fields are the reviewers' words and never become input."""
+    path = os.path.join(shared, "data/fakehealth/fakehealth_content.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r.get("subset") != "HealthStory":
+                notes[f"{r.get('subset')}_left_out"] += 1
+                continue
+            label, fine = fakehealth_label(r.get("rating"))
+            yield _record("fakehealth:" + r["news_id"], "fakehealth_healthstory", r.get("url"), r.get("title"),
+                          r.get("text"), label, fine, portal=r.get("site") or "")
+
+
+def hyperpartisan_label(value):
+    """Returns (label, fine_label) for SemEval-2019's by-article hyperpartisan flag."""
+    v = str(value).strip().lower()
+    if v == "true":
+        return "unreliable", "hyperpartisan"
+    if v == "false":
+        return "reliable", "not hyperpartisan"
+    return None, v or "(none)"
+
+
+def read_hyperpartisan(shared):
+    path = os.path.join(shared, "data/semeval2019_hyperpartisan_byarticle/hyperpartisan_byarticle.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            label, fine = hyperpartisan_label(r.get("hyperpartisan"))
+            yield _record("hyperpartisan:" + r["id"], "semeval2019_hyperpartisan", r.get("url"), r.get("title"),
+                          r.get("text"), label, fine, portal=r.get("site") or "")
+
+
+# AllSides labels political bias, not reliability. Its articles get their outlet's MBFC factual
+# reporting instead, looked up in data/source_reputation.tsv (tools/build_reputation.py) by the
+# registered domain of source_url. MBFC's snapshots, newest first; the newest with a factuality wins.
+MBFC_LISTS_NEWEST_FIRST = ("mbfcext", "mbfc_acl2020", "mbfc_emnlp18")
+FACTUALITY_LABEL = {"very-high": "reliable", "high": "reliable", "mostly-factual": "reliable",
+                    "mixed": None, "low": "unreliable", "very-low": "unreliable"}
+ALLSIDES_PER_SITE = 60  # articles kept per registered domain, the lowest blake2b(id) first
+REPUTATION_TSV = os.path.join(REPO, "data/source_reputation.tsv")
+
+
+def read_mbfc_factuality(path):
+    """Returns {registered domain: {MBFC list: factuality}} from source_reputation.tsv."""
+    out = collections.defaultdict(dict)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            domain, lst, _date, _rating, fact = line.rstrip("\n").split("\t")[:5]
+            if lst in MBFC_LISTS_NEWEST_FIRST and fact in FACTUALITY_LABEL:
+                out[domain][lst] = fact
+    return dict(out)
+
+
+def site_reliability(ratings):
+    """Returns (label or None, fine_label, reason, older snapshot disagrees) for a site's MBFC
+    factualities {list: factuality}. The newest snapshot with a factuality decides: high, very high,
+    mostly factual -> reliable; low, very low -> unreliable; mixed -> None (reason "mixed"); no MBFC
+    factuality -> None ("unrated"). `disagrees` is True when an older snapshot maps to another class."""
+    have = [(lst, ratings[lst]) for lst in MBFC_LISTS_NEWEST_FIRST if lst in (ratings or {})]
+    if not have:
+        return None, "unrated", "unrated", False
+    lst, fact = have[0]
+    label = FACTUALITY_LABEL[fact]
+    disagrees = any(FACTUALITY_LABEL[f] != label for _, f in have[1:])
+    return label, f"mbfc:{fact}", ("rated" if label else "mixed"), disagrees
+
+
+def _id_rank(rid):
+    return hashlib.blake2b(rid.encode("utf-8"), digest_size=8).digest()
+
+
+def read_allsides(shared, factuality, join):
+    """Yields AllSides articles of outlets whose MBFC factuality gives a label, at most
+    ALLSIDES_PER_SITE per registered domain (chosen by blake2b of the id); fills `join` with the
+    counts of sites and articles kept and left out per reason."""
+    path = os.path.join(shared, "data/allsides_article_bias/allsides_articles.jsonl.xz")
+    by_site = collections.defaultdict(list)
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            site = registered_domain(_split_url(r.get("source_url") or "")[1]) or url_domain(r.get("url"))[0]
+            by_site[site].append(r)
+    yield from allsides_records(by_site, factuality, join)
+
+
+def allsides_records(by_site, factuality, join, cap=ALLSIDES_PER_SITE):
+    """The join and cap of read_allsides() on {site: [AllSides rows]} (rows: ID, url, title, text)."""
+    sites, articles = collections.Counter(), collections.Counter()
+    disagree = collections.Counter()
+    for site in sorted(by_site):
+        rows = by_site[site]
+        label, fine, reason, older_disagrees = site_reliability(factuality.get(site))
+        key = f"{reason}:{label}" if label else reason
+        sites[key] += 1
+        articles[key] += len(rows)
+        if not label:
+            continue
+        disagree[label] += older_disagrees
+        kept = sorted(rows, key=lambda r: _id_rank(r["ID"]))[:cap]
+        articles[f"over_cap:{label}"] += len(rows) - len(kept)
+        articles[f"kept:{label}"] += len(kept)
+        for r in sorted(kept, key=lambda r: r["ID"]):
+            rec = _record("allsides:" + r["ID"], "allsides_mbfc", r.get("url"), r.get("title"), r.get("text"),
+                          label, fine, portal=site, level="site")
+            rec["_site"] = site
+            yield rec
+    join.update(sites=dict(sorted(sites.items())), articles=dict(sorted(articles.items())),
+                older_mbfc_snapshot_disagrees=dict(sorted(disagree.items())), per_site_cap=cap)
+
+
 # --------------------------------------------------------------------------- text filters
 
 # Pages that are not the article: consent walls, JavaScript and browser notices, 404s, paywalls,
@@ -349,13 +507,17 @@ ERROR_PATTERNS = [
     ("error", r"^\W*(?:error|oops)\b|an error (?:has )?occurred|something went wrong"),
 ]
 _ERROR_RES = [(name, re.compile(rx, re.I)) for name, rx in ERROR_PATTERNS]
+# One pass over the whole text that any segment's match implies (the "error" entry's ^ becomes
+# "after a line or sentence end"): texts without a hit skip the per-segment scan.
+_ERROR_ANY = re.compile("|".join(f"(?:{rx})" for _, rx in ERROR_PATTERNS).replace(
+    r"^\W*(?:error|oops)", r"(?:^|(?<=[\n.!?]))\W*(?:error|oops)"), re.I)
 ERROR_PAGE_MAX_CHARS = 2000  # longer texts are not examined (the longest page caught here has 332)
 _SEGMENT = re.compile(r"\n+|(?<=[.!?])\s+")
 
 
 def error_page(text):
     """Returns the name of the first ERROR_PATTERNS entry that makes `text` a crawl failure, or None."""
-    if len(text) > ERROR_PAGE_MAX_CHARS:
+    if len(text) > ERROR_PAGE_MAX_CHARS or not _ERROR_ANY.search(text):
         return None
     first, kept = None, 0
     for seg in _SEGMENT.split(text):
@@ -395,6 +557,159 @@ def text_hash(text):
     """Returns a hash of the normalised words: equal for texts that differ only in case,
     punctuation, quote marks or white space."""
     return hashlib.blake2b(" ".join(words(text)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+# A publisher's boilerplate (a footer, a disclaimer, a share line, a self-name before the text) is
+# found by measurement: per registered domain, a segment (a sentence of a line; texts without line
+# breaks are cut into sentences the same way) whose normalised words recur in at least
+# STRIP_MIN_TEXTS distinct texts and in at least STRIP_MIN_SHARE of the site's distinct texts is
+# the site's, not the article's, and goes. Texts are counted once per normalised text, so that
+# copies of one article do not make its sentences look like boilerplate. The same rule applies
+# to a leading self-name in parentheses ("(Natural News) ...", "MOSCOW (Sputnik) - ", "(CNN)").
+STRIP_MIN_TEXTS = 3
+STRIP_MIN_SHARE = 0.10
+# A sentence ends at . ! or ? (a closing quote or parenthesis may follow) before white space and a
+# character that is not a lower-case letter, but not after an initial (U.S., J., a.m.) or a common
+# abbreviation (Mr., Gov., Jan., Inc.): "Mr." or "Donald J." must not become a recurring segment.
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt",
+                 "Capt", "Prof", "Rev", "Hon", "No", "Vol", "Inc", "Co", "Corp", "Ltd", "vs", "etc", "Jan",
+                 "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
+                 "Ave", "Fig", "Ph", "Rs", "Pres", "Dept", "Univ", "Assn", "Bros", "Sec", "Adm", "Supt")
+_SENTENCE_SPLIT = re.compile(r"(?i:(?:(?<=[.!?])(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
+                             + r"|(?<=[.!?][\"'\u201d\u2019)])))\s+(?![a-z])")
+_LEADING_NAME = re.compile(r"^\s*(?:[A-Z][\w .,'/&-]{0,40}?\s*)?\(([^()\n]{2,40})\)\s*(?:[-\u2013\u2014:|]+\s*)?")
+_DIGITS = re.compile(r"\d+")
+
+
+_NON_WORD = re.compile(r"(?:[^\w\x00]|_)+")
+_URL_IN_TEXT = re.compile(r"(?i)\b(?:https?://|www\.)[^\s\x00]+")  # "Read or Share this story: https://usat.ly/..."
+
+
+def segment_keys(segments):
+    """Returns the normalised form of each segment: its words (NFKC, case-folded), digits as 0, one
+    space between; "" for a segment without a word. One normalisation for all of a text's segments."""
+    joined = "\x00".join(s.replace("\x00", " ") for s in segments)
+    joined = unicodedata.normalize("NFKC", _URL_IN_TEXT.sub(" url ", joined)).casefold()
+    return [k.strip() for k in _NON_WORD.sub(" ", _DIGITS.sub("0", joined)).split("\x00")]
+
+
+def segment_key(segment):
+    return segment_keys([segment])[0]
+
+
+def keyed_segments(text):
+    """Returns [[(sentence, key), ...] per line] of a text."""
+    lines = text_segments(text)
+    keys = iter(segment_keys([seg for line in lines for seg in line]))
+    return [[(seg, next(keys)) for seg in line] for line in lines]
+
+
+def text_segments(text):
+    """Returns the text as [[sentence, ...] per line]."""
+    return [_SENTENCE_SPLIT.split(line.strip()) for line in text.split("\n")]
+
+
+def leading_name(text):
+    """Returns (normalised name, length of the match) of a parenthesised name opening the text,
+    or ("", 0)."""
+    m = _LEADING_NAME.match(text)
+    return (segment_key(m.group(1)), m.end()) if m else ("", 0)
+
+
+def boilerplate(recs, min_texts=STRIP_MIN_TEXTS, min_share=STRIP_MIN_SHARE):
+    """Returns ({domain: set of recurring segment keys}, {domain: set of recurring leading names})."""
+    seen = collections.defaultdict(set)          # domain -> hashes of its distinct texts
+    seg_texts = collections.defaultdict(collections.Counter)
+    lead_texts = collections.defaultdict(collections.Counter)
+    for r in recs:
+        h = r.get("_hash") or text_hash(r["text"])
+        if h in seen[r["domain"]]:
+            continue
+        seen[r["domain"]].add(h)
+        r["_segments"] = keyed_segments(r["text"])
+        keys = {k for line in r["_segments"] for _, k in line}
+        keys.discard("")
+        seg_texts[r["domain"]].update(keys)
+        name = leading_name(r["text"])[0]
+        if name:
+            lead_texts[r["domain"]][name] += 1
+
+    def recurring(counts):
+        out = {}
+        for d, c in counts.items():
+            need = max(min_texts, min_share * len(seen[d]))
+            keys = {k for k, n in c.items() if n >= need}
+            if keys:
+                out[d] = keys
+        return out
+
+    return recurring(seg_texts), recurring(lead_texts)
+
+
+def strip_text(text, segs, names, segments=None):
+    """Returns (text without the recurring segments and leading name, segments removed, name removed).
+    `segments` is keyed_segments(text) if known. A text from which nothing goes comes back unchanged."""
+    name_gone = ""
+    if names:
+        name, end = leading_name(text)
+        if name in names:
+            text, name_gone, segments = text[end:], text[:end].strip(), None
+    removed = []
+    if segs:
+        lines = []
+        for line in segments or keyed_segments(text):
+            kept = []
+            for seg, key in line:
+                if key in segs:
+                    removed.append(seg)
+                else:
+                    kept.append(seg)
+            lines.append(kept)
+        if removed:
+            text = re.sub(r"\n{3,}", "\n\n", "\n".join(" ".join(k) for k in lines)).strip()
+    return text, removed, name_gone
+
+
+def strip_boilerplate(recs, examples_per_dataset=8):
+    """Strips every record's recurring segments and leading name in place; returns the stats per
+    dataset: records touched, segments removed, leading names removed, characters removed, and the
+    commonest segments removed with their domains."""
+    for r in recs:
+        r["_hash"] = text_hash(r["text"])
+    segs, names = boilerplate(recs)
+    stats = collections.defaultdict(collections.Counter)
+    common = collections.defaultdict(collections.Counter)
+    for r in recs:
+        d = r["domain"]
+        if d not in segs and d not in names:
+            r.pop("_segments", None)
+            continue
+        before = len(r["text"])
+        text, removed, name_gone = strip_text(r["text"], segs.get(d), names.get(d), r.pop("_segments", None))
+        st = stats[r["dataset"]]
+        st["documents_on_sites_with_boilerplate"] += 1
+        if removed or name_gone:
+            r["text"], r["_hash"] = text, text_hash(text)
+            st["records_touched"] += 1
+            st["segments_removed"] += len(removed)
+            st["leading_names_removed"] += bool(name_gone)
+            st["chars_removed"] += before - len(text)
+            for seg in removed:
+                common[r["dataset"]][(d, seg[:100])] += 1
+            if name_gone:
+                common[r["dataset"]][(d, name_gone[:100])] += 1
+    out = {}
+    for ds in DATASETS:
+        if ds in stats:
+            out[ds] = dict(stats[ds])
+            out[ds]["commonest"] = [f"{d}: {seg} ({n})" for (d, seg), n in
+                                    sorted(common[ds].items(), key=lambda x: (-x[1], x[0]))[:examples_per_dataset]]
+    out["sites_with_recurring_segments"] = len(segs)
+    out["recurring_segment_keys"] = sum(len(v) for v in segs.values())
+    out["sites_with_leading_name"] = {d: sorted(v) for d, v in sorted(names.items())}
+    return out
 
 
 # --------------------------------------------------------------------------- MinHash
@@ -558,6 +873,7 @@ def assign_domain(r):
     """Sets r["domain"] (and r["_wrapper"]): the URL's registered domain, or for a record without
     a usable URL the stand-in unknown:<dataset>:<portal or source>."""
     dom, r["_wrapper"] = url_domain(r["url"]) if r["url"] else ("", "")
+    dom = r.get("_site") or dom  # AllSides: the outlet its label belongs to (source_url)
     r["domain"] = dom or f"unknown:{r['dataset']}:{r['_portal'] or 'none'}"
 
 
@@ -570,17 +886,23 @@ def domain_stats(recs):
             "top": collections.Counter(r["domain"] for r in recs if not r["eval_only"]).most_common(25)}
 
 
+def label_tier(r):
+    """0 for a training record labelled per article, 1 per site, 2 for an eval_only record."""
+    return 2 if r["eval_only"] else 0 if r["label_level"] == "article" else 1
+
+
 def keep_best(group):
-    """Returns the record of a duplicate group to keep: a training record over an eval_only one,
-    then the dataset that comes first in DATASETS, then the first read."""
-    return min(group, key=lambda r: (r["eval_only"], DATASETS.index(r["dataset"]), r["_order"]))
+    """Returns the record of a duplicate group to keep: by label_tier (an article-level training
+    label, then a site-level one, then eval_only), then the dataset that comes first in DATASETS,
+    then the first read."""
+    return min(group, key=lambda r: (label_tier(r), DATASETS.index(r["dataset"]), r["_order"]))
 
 
 def group_labels(group):
-    """Returns the labels that count in a group: the training records' if any, else the eval_only
-    ones' (a site-level label never removes an article-level one)."""
-    train = [r for r in group if not r["eval_only"]]
-    return {r["label"] for r in (train or group)}
+    """Returns the labels that count in a group: those of its best label_tier (a site-level label
+    never removes an article-level one, an eval_only label never removes a training one)."""
+    best = min(label_tier(r) for r in group)
+    return {r["label"] for r in group if label_tier(r) == best}
 
 
 def count(records):
@@ -675,9 +997,12 @@ def near_duplicates(recs):
     return conflict, dup, info
 
 
-def load(shared, isot_actions, fnc_mismatch):
+def load(shared, isot_actions, fnc_mismatch, notes, join, reputation=REPUTATION_TSV):
     recs = [*read_fakenewsnet(shared, "politifact"), *read_fakenewsnet(shared, "gossipcop"),
-            *read_buzzfeed(shared), *read_isot(shared, isot_actions), *read_fakenewscorpus(shared, fnc_mismatch)]
+            *read_buzzfeed(shared), *read_isot(shared, isot_actions), *read_fakehealth(shared, notes),
+            *read_hyperpartisan(shared), *read_recovery(shared),
+            *read_allsides(shared, read_mbfc_factuality(reputation), join),
+            *read_fakenewscorpus(shared, fnc_mismatch)]
     seen = collections.Counter()
     for i, r in enumerate(recs):
         seen[r["id"]] += 1
@@ -692,30 +1017,38 @@ def build(shared, out_dir):
     """Runs the whole build; returns the stats written to DIR/corpus_stats.json."""
     t0 = time.time()
     isot_actions = {"fake": collections.Counter(), "true": collections.Counter()}
-    fnc_mismatch = []
-    recs = load(shared, isot_actions, fnc_mismatch)
+    fnc_mismatch, fakehealth_notes, allsides_join = [], collections.Counter(), {}
+    recs = load(shared, isot_actions, fnc_mismatch, fakehealth_notes, allsides_join)
     stages, removed = [("loaded", count(recs))], {}
+    t_load = time.time() - t0
+    boilerplate_stats = strip_boilerplate(recs)
+    stages.append(("boilerplate", count(recs)))
+    seconds = {"load": round(t_load, 1), "boilerplate": round(time.time() - t0 - t_load, 1)}
 
     def run(name, fn):
         nonlocal recs
+        t = time.time()
         recs, removed[name] = fn(recs)
         stages.append((name, count(recs)))
+        seconds[name] = round(time.time() - t, 1)
 
     run("labelled", drop_unlabelled)
     run("short", drop_short)
     run("error_pages", drop_error_pages)
     run("fact_checks", drop_fact_checks)
     for r in recs:
-        r["_hash"], r["_url"] = text_hash(r["text"]), url_key(r["url"])
+        r["_url"] = url_key(r["url"])  # r["_hash"] is set by strip_boilerplate()
     run("templates", drop_templates)
     run("label_conflicts", drop_label_conflicts)
     run("exact_duplicates", drop_exact_duplicates)
+    t = time.time()
     conflict, dup, nd_stats = near_duplicates(recs)
+    seconds["near_duplicate_search"] = round(time.time() - t, 1)
     run("near_dup_conflicts", lambda rs: ([r for r in rs if id(r) not in conflict], len(conflict)))
     run("near_duplicates", lambda rs: ([r for r in rs if id(r) not in dup], len(dup)))
     t_filters = time.time() - t0
 
-    fields = ("id", "dataset", "domain", "url", "title", "text", "label", "fine_label", "eval_only")
+    fields = ("id", "dataset", "domain", "url", "title", "text", "label", "fine_label", "eval_only", "label_level")
     corpus = [{k: r[k] for k in fields} for r in recs]
     train_pool = [r for r in corpus if not r["eval_only"]]
     eval_only = [r for r in corpus if r["eval_only"]]
@@ -736,9 +1069,14 @@ def build(shared, out_dir):
                        "template_min_urls": TEMPLATE_MIN_URLS, "near_dup_jaccard": NEAR_DUP_JACCARD,
                        "minhash_bands": MINHASH_BANDS, "minhash_rows": MINHASH_ROWS,
                        "shingle_words": SHINGLE_WORDS, "site_salt": SITE_SALT, "random_seed": RANDOM_SEED,
-                       "fractions": FRACTIONS},
+                       "fractions": FRACTIONS, "strip_min_texts": STRIP_MIN_TEXTS,
+                       "strip_min_share": STRIP_MIN_SHARE, "allsides_per_site": ALLSIDES_PER_SITE},
         "stages": [{"stage": name, "counts": keyed(c), "total": sum(c.values())} for name, c in stages],
         "removed": removed,
+        "boilerplate": boilerplate_stats,
+        "fakehealth_left_out": dict(fakehealth_notes),
+        "allsides_join": allsides_join,
+        "label_level": keyed(collections.Counter((r["dataset"], r["label_level"]) for r in corpus)),
         "near_duplicates": nd_stats,
         "isot_cleaning": {k: dict(v) for k, v in isot_actions.items()},
         "isot_leak_check": leak_check([r for r in corpus if r["dataset"] == "isot_subset"]),
@@ -748,7 +1086,7 @@ def build(shared, out_dir):
                    "eval_only": split_stats({"eval_only": eval_only})["eval_only"]},
         "eval_only_domains_in_site_train": sorted({r["domain"] for r in eval_only} &
                                                   {r["domain"] for r in site["train"]}),
-        "seconds": {"filters": round(t_filters, 1), "total": round(time.time() - t0, 1)},
+        "seconds": {**seconds, "filters": round(t_filters, 1), "total": round(time.time() - t0, 1)},
     }
     with open(os.path.join(out_dir, "corpus_stats.json"), "w", encoding="utf-8") as f:
         json.dump(stats, f, indent=1, ensure_ascii=False)
@@ -789,8 +1127,10 @@ def write_jsonl(path, recs):
 # --------------------------------------------------------------------------- report
 
 SHORT_DATASET = {"fakenewsnet_politifact": "politifact", "fakenewsnet_gossipcop": "gossipcop",
-                 "buzzfeed_webis_2016": "buzzfeed", "isot_subset": "isot", "fakenewscorpus_sample": "fnc*"}
-SHORT_STAGE = {"loaded": "loaded", "labelled": "labelled", "short": "short", "error_pages": "errpage",
+                 "buzzfeed_webis_2016": "buzzfeed", "isot_subset": "isot", "fakehealth_healthstory": "fakehealth",
+                 "semeval2019_hyperpartisan": "hyperpartisan", "recovery_covid_news": "recovery",
+                 "allsides_mbfc": "allsides", "fakenewscorpus_sample": "fnc*"}
+SHORT_STAGE = {"loaded": "loaded", "boilerplate": "boilerpl", "labelled": "labelled", "short": "short", "error_pages": "errpage",
                "fact_checks": "factchk", "templates": "template", "label_conflicts": "conflict", "exact_duplicates": "exactdup",
                "near_dup_conflicts": "nearconf", "near_duplicates": "neardup"}
 
@@ -840,6 +1180,15 @@ def main():
     print(f"near duplicates: {nd['candidate_pairs']} LSH candidate pairs, {nd['verified_pairs']} with "
           f"Jaccard >= {NEAR_DUP_JACCARD}, {nd['clusters']} clusters; pairs by datasets: {nd['pairs_by_datasets']}")
     print("ISOT cleaning per label:", stats["isot_cleaning"])
+    print("FakeHealth left out:", stats["fakehealth_left_out"])
+    print("AllSides join (MBFC factuality by source_url's registered domain):", stats["allsides_join"])
+    print("boilerplate stripped (per dataset):")
+    for ds in DATASETS:
+        b = stats["boilerplate"].get(ds)
+        if b:
+            print(f"  {SHORT_DATASET[ds]}: {b.get('records_touched', 0)} records, {b.get('segments_removed', 0)} "
+                  f"segments, {b.get('leading_names_removed', 0)} leading names, {b.get('chars_removed', 0)} chars; "
+                  f"e.g. {b['commonest'][:3]}")
     print("ISOT leak check after cleaning:", stats["isot_leak_check"])
     d = stats["domains"]
     print(f"domains: {d['distinct']} distinct; unwrapped {sum(d['unwrapped'].values())} "

@@ -242,5 +242,138 @@ class Splits(unittest.TestCase):
         self.assertEqual([r["id"] for r in a["test"]], [r["id"] for r in bc.random_split(list(reversed(recs)))["test"]])
 
 
+class NewDatasets(unittest.TestCase):
+    def test_fakehealth_rule(self):
+        self.assertEqual(bc.fakehealth_label(0), ("unreliable", "rating 0"))
+        self.assertEqual(bc.fakehealth_label(2), ("unreliable", "rating 2"))
+        self.assertEqual(bc.fakehealth_label(3), ("reliable", "rating 3"))
+        self.assertEqual(bc.fakehealth_label(5), ("reliable", "rating 5"))
+        self.assertIsNone(bc.fakehealth_label(None)[0])
+
+    def test_hyperpartisan_mapping(self):
+        self.assertEqual(bc.hyperpartisan_label("true"), ("unreliable", "hyperpartisan"))
+        self.assertEqual(bc.hyperpartisan_label(False), ("reliable", "not hyperpartisan"))
+
+    def test_label_level(self):
+        self.assertEqual(bc._record("a", "fakenewsnet_politifact", "", "", "x", "reliable", "real")["label_level"], "article")
+        self.assertEqual(bc._record("b", "fakenewscorpus_sample", "", "", "x", "reliable", "reliable",
+                                    eval_only=True)["label_level"], "site")
+        self.assertEqual(bc._record("c", "recovery_covid_news", "", "", "x", "reliable", "mbfc:high",
+                                    level="site")["label_level"], "site")
+
+    def test_site_label_never_removes_an_article_label(self):
+        art = dict(bc._record("a", "fakehealth_healthstory", "", "", "t", "reliable", "rating 4"), _order=1)
+        site = dict(bc._record("s", "allsides_mbfc", "", "", "t", "unreliable", "mbfc:low", level="site"), _order=0)
+        self.assertEqual(bc.group_labels([site, art]), {"reliable"})
+        self.assertIs(bc.keep_best([site, art]), art)
+
+
+class AllSidesJoin(unittest.TestCase):
+    def test_newest_mbfc_snapshot_decides(self):
+        self.assertEqual(bc.site_reliability({"mbfcext": "very-high", "mbfc_emnlp18": "high"}),
+                         ("reliable", "mbfc:very-high", "rated", False))
+        self.assertEqual(bc.site_reliability({"mbfcext": "mostly-factual"})[0], "reliable")
+        self.assertEqual(bc.site_reliability({"mbfcext": "very-low", "mbfc_acl2020": "high"}),
+                         ("unreliable", "mbfc:very-low", "rated", True))
+        self.assertEqual(bc.site_reliability({"mbfc_acl2020": "low", "mbfc_emnlp18": "mixed"}),
+                         ("unreliable", "mbfc:low", "rated", True))
+        self.assertEqual(bc.site_reliability({"mbfcext": "mixed", "mbfc_emnlp18": "high"})[:3], (None, "mbfc:mixed", "mixed"))
+        self.assertEqual(bc.site_reliability(None)[:3], (None, "unrated", "unrated"))
+
+    def test_reads_the_reputation_table(self):
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+            f.write("# comment\n"
+                    "good.com\tmbfcext\t2026-08-19\treliable\thigh\tcenter\t-\n"
+                    "good.com\topensources\t2017-04\tunreliable\t-\t-\t-\n"
+                    "bad.com\tmbfc_acl2020\t2020-07\tunreliable\tlow\tright\t-\n"
+                    "odd.com\tlasser/mbfc\t2021-05-17\tunreliable\t-\t-\t-\n")
+        try:
+            table = bc.read_mbfc_factuality(f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(table, {"good.com": {"mbfcext": "high"}, "bad.com": {"mbfc_acl2020": "low"}})
+
+    def test_join_cap_and_counts(self):
+        by_site = {"good.com": [{"ID": f"g{i}", "url": f"http://good.com/{i}", "title": "t", "text": "x"} for i in range(5)],
+                   "bad.com": [{"ID": "b0", "url": "http://bad.com/0", "title": "t", "text": "x"}],
+                   "meh.com": [{"ID": "m0", "url": "http://meh.com/0", "title": "t", "text": "x"}],
+                   "who.com": [{"ID": "w0", "url": "http://who.com/0", "title": "t", "text": "x"}]}
+        table = {"good.com": {"mbfcext": "high"}, "bad.com": {"mbfcext": "low"}, "meh.com": {"mbfcext": "mixed"}}
+        join = {}
+        recs = list(bc.allsides_records(by_site, table, join, cap=3))
+        self.assertEqual(sorted((r["_site"], r["label"]) for r in recs),
+                         [("bad.com", "unreliable")] + [("good.com", "reliable")] * 3)
+        self.assertTrue(all(r["label_level"] == "site" and r["dataset"] == "allsides_mbfc" for r in recs))
+        self.assertEqual(join["sites"], {"mixed": 1, "rated:reliable": 1, "rated:unreliable": 1, "unrated": 1})
+        self.assertEqual(join["articles"]["over_cap:reliable"], 2)
+        again = list(bc.allsides_records({k: list(reversed(v)) for k, v in by_site.items()}, table, {}, cap=3))
+        self.assertEqual([r["id"] for r in recs], [r["id"] for r in again])   # chosen by id hash, not order
+
+
+TOWNS = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper", "Larch"]
+
+
+class Boilerplate(unittest.TestCase):
+    @staticmethod
+    def site(domain, n, footer=None, lead=None):
+        recs = []
+        for i in range(n):
+            town, mayor = TOWNS[i % len(TOWNS)], TOWNS[(i * 7 + 3) % len(TOWNS)]  # digits do not tell texts apart
+            body = (f"Story of {town} tells how the council of {town} voted on the {mayor} plan for the bridge. "
+                    f"The mayor of {mayor} said that the {town} vote was close and that work starts in spring.")
+            text = (lead + " " if lead else "") + body + ("\n" + footer if footer else "")
+            recs.append({"dataset": "made_up", "domain": domain, "text": text})
+        return recs
+
+    def test_recurring_footer_goes_and_a_single_line_stays(self):
+        recs = self.site("madeup.example", 10, footer="The views expressed here do not reflect those of Made Up News.")
+        recs[0]["text"] += "\nA line that occurs only once stays in place."
+        other = self.site("other.example", 10)
+        other[3]["text"] += "\nThe views expressed here do not reflect those of Made Up News."
+        bc.DATASETS.append("made_up")
+        try:
+            stats = bc.strip_boilerplate(recs + other)
+        finally:
+            bc.DATASETS.remove("made_up")
+        for r in recs:
+            self.assertNotIn("Made Up News", r["text"])
+            self.assertTrue(r["text"].startswith("Story "))
+        self.assertIn("A line that occurs only once stays in place.", recs[0]["text"])
+        self.assertIn("Made Up News", other[3]["text"])   # once on its own site: not boilerplate there
+        self.assertEqual(stats["made_up"]["records_touched"], 10)
+        self.assertEqual(stats["made_up"]["segments_removed"], 10)
+
+    def test_sentences_of_texts_without_line_breaks(self):
+        recs = self.site("flat.example", 6)
+        for r in recs:
+            r["text"] = r["text"] + " Share this story! Follow us on Twitter: https://t.co/" + r["text"][9:12]
+        segs, _ = bc.boilerplate(recs)
+        self.assertIn("share this story", segs["flat.example"])
+        self.assertIn("follow us on twitter url", segs["flat.example"])
+        text, removed, _ = bc.strip_text(recs[0]["text"], segs["flat.example"], None)
+        self.assertEqual(len(removed), 2)
+        self.assertTrue(text.endswith("starts in spring."), text)
+
+    def test_copies_count_once_and_abbreviations_do_not_split(self):
+        recs = [{"dataset": "made_up", "domain": "copies.example",
+                 "text": "Mr. Smith met Donald J. Trump in the U.S. on Monday. It was a short meeting."} for _ in range(5)]
+        recs += self.site("copies.example", 3)
+        segs, _ = bc.boilerplate(recs)
+        self.assertNotIn("copies.example", segs)
+        self.assertEqual(bc.text_segments("Mr. Smith met Donald J. Trump in the U.S. on Monday. It was short.")[0],
+                         ["Mr. Smith met Donald J. Trump in the U.S. on Monday.", "It was short."])
+
+    def test_recurring_leading_name(self):
+        recs = self.site("natural.example", 8, lead="(Made Up News)")
+        recs += self.site("natural.example", 1, lead="(Reuters) -")
+        segs, names = bc.boilerplate(recs)
+        self.assertEqual(names, {"natural.example": {"made up news"}})
+        text, _, gone = bc.strip_text(recs[0]["text"], segs.get("natural.example"), names["natural.example"])
+        self.assertEqual(gone, "(Made Up News)")
+        self.assertTrue(text.startswith("Story of Alder"))
+        self.assertEqual(bc.strip_text(recs[-1]["text"], None, names["natural.example"])[2], "")
+
+
 if __name__ == "__main__":
     unittest.main()
