@@ -4,6 +4,7 @@
 // to standard output.
 #include "cli/model_commands.h"
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <cmath>
@@ -21,6 +22,7 @@
 #include "model/metrics.h"
 #include "model/model_file.h"
 #include "model/ngram_weights.h"
+#include "model/sufficiency.h"
 #include "pipeline/content_training.h"
 #include "pipeline/corpus_features.h"
 #include "pipeline/experiment.h"
@@ -63,8 +65,14 @@ ContentTraining ToSetup(const ContentTrainingArgs& a) {
   setup.weighting.balance_labels = !a.no_balance_labels;
   setup.weighting.site_label_weight = a.site_label_weight;
   setup.select_by_dataset_auc = !a.pooled_auc;
+  setup.ngrams_agree = a.ngrams_agree;
+  setup.max_training_per_dataset = a.max_per_dataset;
   setup.exclude_datasets = a.exclude_datasets;
   return setup;
+}
+
+bool Has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 std::string Fixed3(double v) {
@@ -86,9 +94,14 @@ void AddContentTrainingOptions(CLI::App* cmd, ContentTrainingArgs* args) {
                 "A dataset's labels weigh as they come (default: its two labels weigh the same)");
   cmd->add_flag("--pooled-auc", args->pooled_auc,
                 "Choose L2 by the pooled validation ROC-AUC (default: the mean of the datasets')");
+  cmd->add_flag("--ngrams-agree", args->ngrams_agree,
+                "Favour only n-grams that lean the same way in every dataset that holds them");
   cmd->add_option("--site-label-weight", args->site_label_weight,
                   "Weight of an article whose label is its site's (label_level \"site\")")
       ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
+  cmd->add_option("--max-per-dataset", args->max_per_dataset,
+                  "At most this many training articles from one dataset (0: all)")
       ->capture_default_str();
   cmd->add_option("--exclude-dataset", args->exclude_datasets, "Leave this dataset out of training (repeatable)");
 }
@@ -142,9 +155,8 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
       ->check(CLI::Range(1, 5))
       ->capture_default_str()
       ->needs(tasks);
-  cmd->add_option("--l2", args->l2, "With --tasks: L2 strengths to try, best on validation kept")
-      ->check(CLI::PositiveNumber)
-      ->needs(tasks);
+  cmd->add_option("--l2", args->l2, "With --tasks or --corpus: L2 strengths to try, best on validation kept")
+      ->check(CLI::PositiveNumber);
   corpus->excludes(model);
   tasks->excludes(corpus)->excludes(model);
   model->needs(tests);
@@ -164,8 +176,12 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
   cmd->add_option("--threads", args->threads,
                   "Worker threads for --corpus (0 = all cores); --model timings are one thread")
       ->check(CLI::Range(0, 256));
-  cmd->add_flag("--no-leave-one-out", args->no_leave_one_out,
-                "With --corpus: skip the leave-one-dataset-out models (one per dataset)");
+  cmd->add_option("--experiments", args->experiments,
+                  "With --corpus: which evaluations to run: site (always), random, cross (one dataset to another), lodo "
+                  "(leave one dataset out)")
+      ->check(CLI::IsMember({"site", "random", "cross", "lodo"}))
+      ->delimiter(',')
+      ->capture_default_str();
   AddContentTrainingOptions(cmd, &args->content);
   return cmd;
 }
@@ -190,6 +206,16 @@ int RunTrainCommand(const TrainArgs& args) {
   if (!valid) return Fail(valid.error());
   *train = WithoutExcluded(std::move(*train), setup);
   *valid = WithoutExcluded(std::move(*valid), setup);
+  {
+    const std::vector<bool> keep = KeptForTraining(*train, setup);
+    std::vector<CorpusRecord> kept;
+    for (std::size_t i = 0; i < train->size(); ++i)
+      if (keep[i]) kept.push_back(std::move((*train)[i]));
+    if (kept.size() < train->size())
+      std::cerr << "credence: training on " << kept.size() << " of " << train->size() << " records (at most "
+                << setup.max_training_per_dataset << " per dataset)\n";
+    *train = std::move(kept);
+  }
   FeaturizedCorpus train_f = FeaturizeRecords(*analyzer, *train, args.buckets, threads, setup.features);
   FeaturizedCorpus valid_f = FeaturizeRecords(*analyzer, *valid, args.buckets, threads, setup.features);
   WeighExamples(*train, setup.weighting, &train_f.examples);
@@ -239,8 +265,11 @@ int RunEvalCommand(const EvalArgs& args) {
         RunExperiment(*analyzer, args.corpus,
                       {.num_buckets = args.buckets,
                        .threads = threads,
+                       .l2_grid = args.l2.empty() ? TrainOptions{}.l2_grid : args.l2,
                        .setup = ToSetup(args.content),
-                       .leave_one_out = !args.no_leave_one_out},
+                       .random_split = Has(args.experiments, "random"),
+                       .cross_dataset = Has(args.experiments, "cross"),
+                       .leave_one_out = Has(args.experiments, "lodo")},
                       std::cerr);
     if (!results) return Fail(results.error());
     if (!args.report_dir.empty()) {
@@ -316,6 +345,14 @@ int RunEvalCommand(const EvalArgs& args) {
         nlohmann::ordered_json line = {{"id", r.id}, {"dataset", r.dataset}, {"domain", r.domain},
                                        {"label", r.unreliable ? "unreliable" : "reliable"},
                                        {"probability_unreliable", p[i]}, {"error", docs[i] ? "" : docs[i].error().ToString()}};
+        if (docs[i]) {  // what decides `insufficient`, for choosing its limits from data
+          const ArticleTextMeasures m = MeasureArticleText(docs[i]->text(), reports[i]);
+          line["words"] = m.words;
+          line["running_words"] = m.running_words;
+          line["link_words"] = m.link_words;
+          line["english_share"] = m.english_share;
+          line["insufficient_reason"] = InsufficientReason(m);
+        }
         predictions << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       }
     std::vector<EvalRow> these = RowsByDataset("file", model->id(), test, *records, p, model->decision_threshold());

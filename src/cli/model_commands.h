@@ -19,7 +19,9 @@ struct ContentTrainingArgs {
   bool no_balance_datasets = false;  // --no-balance-datasets: every article weighs 1
   bool no_balance_labels = false;    // --no-balance-labels: a dataset's labels weigh as they come
   bool pooled_auc = false;           // --pooled-auc: choose L2 by the pooled validation ROC-AUC
+  bool ngrams_agree = false;         // --ngrams-agree: scale up only n-grams that lean alike in every dataset
   double site_label_weight = 0.5;    // --site-label-weight: a site-labelled article's weight
+  std::size_t max_per_dataset = 6000;  // --max-per-dataset: training articles per dataset at most
   std::vector<std::string> exclude_datasets;  // --exclude-dataset NAME...
 };
 
@@ -46,7 +48,8 @@ struct TrainArgs {
 // The options of `credence eval`, filled in by CLI11.
 struct EvalArgs {
   ContentTrainingArgs content;  // with --corpus
-  bool no_leave_one_out = false;  // --no-leave-one-out: skip the leave-one-dataset-out models
+  // --experiments: which parts of --corpus's evaluation to run (the site split always runs).
+  std::vector<std::string> experiments = {"site", "random", "cross", "lodo"};
   std::string corpus;              // --corpus DIR: the whole experiment (site, random, cross-dataset)
   std::string model;               // --model FILE: evaluate this model on --test files instead
   std::vector<std::string> tests;  // --test FILE...

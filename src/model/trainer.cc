@@ -297,6 +297,42 @@ ScaledData Scale(const TrainingData& in, const std::vector<double>& scale_by) {
   return out;
 }
 
+// Replaces scale_by[k] (k < num_buckets) by the smallest |log-count ratio|
+// of bucket k within the groups that hold it (+ floor) when the bucket is in
+// two groups or more and leans the same way in each; by the floor otherwise.
+void AgreeAcrossGroups(const TrainingSet& examples, std::uint32_t num_buckets, double smoothing, double floor,
+                       std::vector<double>* scale_by) {
+  std::map<std::uint16_t, std::size_t> group_index;
+  for (const TrainingExample& ex : examples) group_index.emplace(ex.group, group_index.size());
+  const std::size_t groups = group_index.size();
+  // Per group and bucket: articles holding it by label; per group: articles by label.
+  std::vector<std::uint32_t> pos(groups * num_buckets, 0), neg(groups * num_buckets, 0);
+  std::vector<double> total_pos(groups, 0.0), total_neg(groups, 0.0);
+  for (const TrainingExample& ex : examples) {
+    const std::size_t g = group_index[ex.group];
+    (ex.positive ? total_pos : total_neg)[g] += 1.0;
+    for (const FeatureEntry& e : ex.entries)
+      if (e.index < num_buckets) ++(ex.positive ? pos : neg)[g * num_buckets + e.index];
+  }
+  for (std::uint32_t k = 0; k < num_buckets; ++k) {
+    int sign = 0, held = 0;
+    bool agree = true;
+    double smallest = 0.0;
+    for (std::size_t g = 0; g < groups && agree; ++g) {
+      const std::uint32_t p = pos[g * num_buckets + k], n = neg[g * num_buckets + k];
+      if (p + n == 0 || total_pos[g] == 0 || total_neg[g] == 0) continue;  // a group of one label says nothing
+      const double lean = std::log(((p + smoothing) / (total_pos[g] + smoothing)) /
+                                   ((n + smoothing) / (total_neg[g] + smoothing)));
+      const int s = lean > 0 ? 1 : lean < 0 ? -1 : 0;
+      if (s == 0 || (sign != 0 && s != sign)) agree = false;
+      sign = s;
+      smallest = held == 0 ? std::abs(lean) : std::min(smallest, std::abs(lean));
+      ++held;
+    }
+    (*scale_by)[k] = agree && held >= 2 ? smallest + floor : floor;
+  }
+}
+
 }  // namespace
 
 std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData& data) {
@@ -391,6 +427,10 @@ Result<TrainedModel> TrainModel(const TrainingData& train, const TrainingData& v
     const double sp = std::accumulate(pos.begin(), pos.end(), 0.0), sn = std::accumulate(neg.begin(), neg.end(), 0.0);
     for (std::size_t k = 0; k < options.num_buckets; ++k)
       scale_by[k] = std::abs(std::log((pos[k] / sp) / (neg[k] / sn))) + kNbFloor;
+    if (options.nb_groups_agree) {
+      if (train.shared != nullptr) return Error(StatusCode::kInvalidArgument, "groups must agree: not with shared rows");
+      AgreeAcrossGroups(*train.examples, options.num_buckets, options.nb_smoothing, kNbFloor, &scale_by);
+    }
     scaled_train = Scale(train, scale_by);
     scaled_valid = Scale(valid, scale_by);
   }

@@ -63,6 +63,14 @@ struct TrainOptions {
   // per-label bucket counts; 0 turns the scaling off. Measured on the site
   // split: ROC-AUC 0.827 with it, 0.815 without (docs/model.md).
   double nb_smoothing = 1.0;
+  // With naive-Bayes scaling: measure each bucket's lean within each group
+  // (each example's `group`: its dataset) and keep the scale only for
+  // buckets that lean the same way in every group that holds them, seen in
+  // at least two groups; the others get the floor, so that L2 holds down
+  // words that mean one thing in one dataset and the opposite (or nothing
+  // known) in another. The scale is then the smallest lean among the
+  // groups. Not for data with shared rows.
+  bool nb_groups_agree = false;
   int max_iterations = 300;              // L-BFGS iterations per fit
   // Indices (below num_buckets + num_dense) whose weights must stay >= 0:
   // features whose meaning is "less credible" may raise the positive score or

@@ -57,6 +57,20 @@ std::vector<CorpusRecord> WithoutExcluded(std::vector<CorpusRecord> records, con
   return records;
 }
 
+std::vector<bool> KeptForTraining(const std::vector<CorpusRecord>& records, const ContentTraining& setup) {
+  std::vector<bool> keep(records.size(), true);
+  if (setup.max_training_per_dataset == 0) return keep;
+  std::map<std::string, std::vector<std::pair<std::uint64_t, std::size_t>>> by_dataset;  // (id hash, index)
+  for (std::size_t i = 0; i < records.size(); ++i)
+    by_dataset[records[i].dataset].emplace_back(XXH3_64bits(records[i].id.data(), records[i].id.size()), i);
+  for (auto& [name, hashed] : by_dataset) {
+    if (hashed.size() <= setup.max_training_per_dataset) continue;
+    std::sort(hashed.begin(), hashed.end());
+    for (std::size_t k = setup.max_training_per_dataset; k < hashed.size(); ++k) keep[hashed[k].second] = false;
+  }
+  return keep;
+}
+
 TrainOptions ContentTrainOptions(std::uint32_t num_buckets, int threads, const ContentTraining& setup) {
   TrainOptions options{.num_buckets = num_buckets,
                        .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),
@@ -68,6 +82,7 @@ TrainOptions ContentTrainOptions(std::uint32_t num_buckets, int threads, const C
       if (directions[k] == DenseDirection::kRaises)
         options.nonnegative.push_back(num_buckets + static_cast<std::uint32_t>(k));
   options.select_by_group_auc = setup.select_by_dataset_auc;
+  options.nb_groups_agree = setup.ngrams_agree;
   return options;
 }
 

@@ -74,6 +74,19 @@ Part Filter(const Part& part, Keep keep) {
   return out;
 }
 
+// Returns the part as a training set: cut to setup's articles per dataset, weighed.
+Part CutForTraining(const Part& part, const ContentTraining& setup) {
+  const std::vector<bool> keep = KeptForTraining(part.records, setup);
+  Part out;
+  for (std::size_t i = 0; i < part.records.size(); ++i)
+    if (keep[i]) {
+      out.records.push_back(part.records[i]);
+      out.examples.push_back(part.examples[i]);
+    }
+  WeighExamples(out.records, setup.weighting, &out.examples);
+  return out;
+}
+
 bool HoldsBothLabels(const Part& part) {
   bool seen[2] = {false, false};
   for (const CorpusRecord& r : part.records) seen[r.unreliable] = true;
@@ -108,7 +121,7 @@ void RunLeaveOneDatasetOut(const Part& pool, const std::vector<int>& part, const
       results->notes.push_back("leave-one-dataset-out: " + left_out + " not tested (one label only)");
       continue;
     }
-    WeighExamples(train.records, options.setup.weighting, &train.examples);
+    train = CutForTraining(train, options.setup);
     const auto start = std::chrono::steady_clock::now();
     Result<TrainedModel> model = TrainModel(train.examples, valid.examples, train_options);
     if (!model) {
@@ -164,6 +177,7 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
   KnownFeatures known;
 
   for (const std::string split : {"site", "random"}) {
+    if (split == "random" && !options.random_split) continue;
     const std::string dir = corpus_dir + "/splits/" + split + "/";
     log << split << " split:\n";
     Result<Part> train = LoadPart(analyzer, dir + "train.jsonl", options, known, log);
@@ -173,8 +187,8 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
     Result<Part> test = LoadPart(analyzer, dir + "test.jsonl", options, known, log);
     if (!test) return tl::unexpected(test.error());
     const auto start = std::chrono::steady_clock::now();
-    WeighExamples(train->records, options.setup.weighting, &train->examples);
-    Result<TrainedModel> model = TrainModel(train->examples, valid->examples, train_options);
+    const Part fit = CutForTraining(*train, options.setup);
+    Result<TrainedModel> model = TrainModel(fit.examples, valid->examples, train_options);
     if (!model) return tl::unexpected(model.error());
     log << "  trained in " << Seconds(start) << " s: L2 " << model->l2 << ", validation AUC " << model->valid_auc
         << ", " << model->iterations << " iterations\n";
@@ -206,16 +220,17 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
 
   // Cross-dataset: calibration needs held-out records of the training
   // dataset; a fixed 15% of it (by id hash) plays that part.
-  log << "cross-dataset:\n";
+  if (options.cross_dataset) log << "cross-dataset:\n";
   std::set<std::string> datasets;
   for (const CorpusRecord& r : site_pool.records) datasets.insert(r.dataset);
   TrainOptions cross_options = train_options;
   cross_options.l2_grid = {site_l2};
   auto in_valid = [](const CorpusRecord& r) { return XXH3_64bits(r.id.data(), r.id.size()) % 100 < 15; };
   for (const std::string& a : datasets) {
-    Part train = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); });
+    if (!options.cross_dataset) break;
+    const Part train = CutForTraining(
+        Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); }), options.setup);
     const Part valid = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && in_valid(r); });
-    WeighExamples(train.records, options.setup.weighting, &train.examples);
     if (!HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
       results.notes.push_back("cross-dataset: " + a + " not used for training (one label only)");
       continue;

@@ -39,6 +39,8 @@ struct ExperimentOptions {
   int threads = 2;
   std::vector<double> l2_grid = TrainOptions{}.l2_grid;
   ContentTraining setup;  // weights, names, bounds: the shipped model's by default
+  bool random_split = true;   // train and test on the random split too
+  bool cross_dataset = true;  // train on each dataset, test on each other
   bool leave_one_out = true;  // run the leave-one-dataset-out models
 };
 

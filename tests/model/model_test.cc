@@ -256,5 +256,21 @@ TEST(Model, ShippedModelLoadsAndScores) {
   EXPECT_EQ(v.model_id, model->id());
 }
 
+// Issue 15: the shipped model reads names masked, and no cue whose meaning is
+// "less credible" lowers its unreliable score.
+TEST(Model, ShippedModelKeepsEveryCueToItsMeaning) {
+  const std::string path = DefaultModelPath();
+  if (path.empty()) GTEST_SKIP() << "no shipped model (data/credence-model.bin) in this checkout";
+  Result<internal::ModelFile> file = internal::ModelFile::Open(
+      path, {std::string(internal::kContentFeatureSet), internal::DenseFeatureNames()});
+  ASSERT_TRUE(file) << path << ": " << file.error().ToString();
+  const std::vector<float>& w = file->head(0).weights;
+  const std::vector<std::string>& names = internal::DenseFeatureNames();
+  const std::vector<internal::DenseDirection>& directions = internal::DenseFeatureDirections();
+  ASSERT_EQ(w.size(), file->num_buckets() + names.size());
+  for (std::size_t k = 0; k < names.size(); ++k)
+    if (directions[k] == internal::DenseDirection::kRaises) EXPECT_GE(w[file->num_buckets() + k], 0.0f) << names[k];
+}
+
 }  // namespace
 }  // namespace credence
