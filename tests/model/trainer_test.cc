@@ -287,6 +287,30 @@ TEST(Trainer, WeightTwoIsTheExampleTwice) {
   EXPECT_NEAR(a->head.bias, b->head.bias, 2e-3);
 }
 
+// A word that marks unreliable articles in one dataset only (a topic, not a
+// cue) keeps only the floor of the naive-Bayes scale when datasets must agree,
+// so its weight shrinks; a word that leans alike in both keeps its weight.
+TEST(Trainer, GroupsMustAgreeShrinksAOneDatasetWord) {
+  constexpr std::uint32_t kOneDatasetWord = 5;
+  auto make = [&](std::size_t n, std::uint64_t seed) {
+    TrainingSet set = MakeSet(n, seed);
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      set[i].group = i % 4 < 2 ? 1 : 2;
+      if (set[i].group == 1 && set[i].positive) set[i].entries.push_back({kOneDatasetWord, 1.0f});
+    }
+    return set;
+  };
+  const TrainingSet train = make(800, 21), valid = make(400, 22);
+  TrainOptions options = SmallOptions(2);
+  options.l2_grid = {1e-2};
+  Result<TrainedModel> free = TrainModel(train, valid, options);
+  options.nb_groups_agree = true;
+  Result<TrainedModel> agree = TrainModel(train, valid, options);
+  ASSERT_TRUE(free && agree);
+  EXPECT_LT(std::abs(agree->head.weights[kOneDatasetWord]), 0.5 * std::abs(free->head.weights[kOneDatasetWord]));
+  EXPECT_GT(agree->head.weights[kUnreliableFeature], 0.5f);
+}
+
 TEST(Trainer, MeanGroupAucSkipsOneLabelGroups) {
   const std::vector<double> scores = {0.1, 0.9, 0.2, 0.8, 0.5, 0.4};
   const std::vector<bool> positive = {false, true, true, false, true, true};
