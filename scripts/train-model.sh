@@ -14,11 +14,17 @@
 #   --corpus DIR  keep the corpus there (default: a temporary folder, removed)
 #   --tasks DIR   keep the task files there (default: a temporary folder, removed)
 #   --smoke       the CI check: train everything into a temporary folder, then
-#                 fail unless the content model's site-test ROC-AUC is at least
-#                 0.75 and its size at most 16 MB, and the learned detectors
-#                 reach their floors (claims F1 0.75; clickbait F1 0.90 on the
-#                 random split and 0.80 on the publisher split; propaganda on
-#                 one fold: span F1 0.25, technique micro-F1 0.45)
+#                 fail unless the content model reaches its floors on the
+#                 site-disjoint test (ROC-AUC 0.68 over all records and 0.68 as
+#                 the mean of the datasets' own, ECE at most 0.10), keeps every
+#                 "less credible" cue's weight >= 0, has no outlet's name (a
+#                 corpus site's or a dataset's fact-checker's) among its 30
+#                 strongest n-grams either way, scores leave-one-dataset-out
+#                 ROC-AUC 0.65 on average and 0.45 at worst, weighs at most 16
+#                 MB, and the learned detectors reach theirs (claims F1 0.75;
+#                 clickbait F1 0.90 on the random split and 0.80 on the
+#                 publisher split; propaganda on one fold: span F1 0.25,
+#                 technique micro-F1 0.45). The figures: docs/results.md.
 # Environment: CREDENCE_SHARED (default ../shared beside the repo).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,18 +68,49 @@ echo "train-model: $out in $(( $(date +%s) - start )) s"
 
 if [ "$smoke" = 1 ]; then
   CREDENCE_LEARNED_MODELS="$out_dir" "$credence" eval --model "$out" --test "$corpus/splits/site/test.jsonl" \
-    --format json > "$tmp/eval.json"
+    --top-ngrams 30 --format json > "$tmp/eval.json"
+  # Each dataset tested by a model trained without it (about 4 minutes).
+  CREDENCE_LEARNED_MODELS="$out_dir" "$credence" eval --corpus "$corpus" --experiments lodo --format json \
+    > "$tmp/lodo.json"
   "$credence" eval --tasks "$tasks" --task claims --format json > "$tmp/claims.json"
   "$credence" eval --tasks "$tasks" --task clickbait --format json > "$tmp/clickbait.json"
   "$credence" eval --tasks "$tasks" --task propaganda --folds 1 --format json > "$tmp/propaganda.json"
-  /usr/bin/python3 - "$tmp" "$out" <<'PY'
+  /usr/bin/python3 - "$tmp" "$out" "$corpus" <<'PY'
 import json, os, sys
 tmp, model = sys.argv[1], sys.argv[2]
-rows = json.load(open(os.path.join(tmp, "eval.json")))[0]["rows"]
+ev = json.load(open(os.path.join(tmp, "eval.json")))
+rows = ev[0]["rows"]
 overall = next(r for r in rows if r["subset"] == "all")
+per_dataset = [r["roc_auc"] for r in rows if r["subset"] != "all" and r["roc_auc"] is not None]
+mean_auc = sum(per_dataset) / len(per_dataset)
 size = os.path.getsize(model)
-print("smoke: site test ROC-AUC %.3f, macro-F1 %.3f, model %.1f MB" % (overall["roc_auc"], overall["macro_f1"], size / 1e6))
-ok = overall["roc_auc"] >= 0.75 and size <= 16 * 2**20
+print("smoke: site test ROC-AUC %.3f (floor 0.68), mean of %d datasets %.3f (floor 0.68), ECE %.3f (ceiling 0.10), "
+      "macro-F1 %.3f, model %.1f MB" % (overall["roc_auc"], len(per_dataset), mean_auc, overall["ece"],
+                                         overall["macro_f1"], size / 1e6))
+ok = overall["roc_auc"] >= 0.68 and mean_auc >= 0.68 and overall["ece"] <= 0.10 and size <= 16 * 2**20
+# No "less credible" cue may lower the score.
+dense = next(part["dense_weights"] for part in ev if "dense_weights" in part)
+against = [d["feature"] for d in dense if d["meaning"] == "raises" and d["weight"] < 0]
+print("smoke: dense features against their meaning: %s" % (", ".join(against) or "none"))
+ok &= not against
+# No outlet (a site of the corpus, a dataset's fact-checker) among the 30
+# strongest n-grams either way: the model must not learn who published.
+outlets = set()
+for line in open(os.path.join(sys.argv[3], "splits/site/train.jsonl")):
+    r = json.loads(line)
+    outlets.add(r["domain"].split(".")[0].lower())
+    outlets.update(part for part in r["dataset"].split("_") if len(part) > 4)
+strongest = next(part["strongest_ngrams"] for part in ev if "strongest_ngrams" in part)
+named = [g["ngram"] for way in strongest.values() for g in way
+         if g["ngram"].replace(" ", "").lower() in outlets or any(t in outlets for t in g["ngram"].lower().split())]
+print("smoke: outlet names among the top-30 n-grams: %s" % (", ".join(named) or "none"))
+ok &= not named
+lodo = json.load(open(os.path.join(tmp, "lodo.json")))["lodo"]
+lodo_auc = {r["tested"]: r["roc_auc"] for r in lodo if r["subset"] == "all"}
+lodo_mean = sum(lodo_auc.values()) / len(lodo_auc)
+print("smoke: leave-one-dataset-out ROC-AUC mean %.3f (floor 0.65), lowest %.3f (floor 0.45): %s"
+      % (lodo_mean, min(lodo_auc.values()), ", ".join("%s %.3f" % kv for kv in sorted(lodo_auc.items()))))
+ok &= lodo_mean >= 0.65 and min(lodo_auc.values()) >= 0.45
 claims = json.load(open(os.path.join(tmp, "claims.json")))["sentences"][0]
 print("smoke: claims F1 %.3f (AUC %.3f)" % (claims["f1"], claims["roc_auc"]))
 ok &= claims["f1"] >= 0.75

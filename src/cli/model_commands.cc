@@ -166,7 +166,7 @@ CLI::App* AddEvalCommand(CLI::App& app, EvalArgs* args) {
                   "With --model: write each test record's id, dataset, label and probability as JSON lines here")
       ->needs(model);
   cmd->add_option("--top-ngrams", args->top_ngrams,
-                  "With --model: list the model's N strongest n-grams each way, as the test files hold them")
+                  "With --model: list the model's N strongest n-grams each way, as the test files hold them, and every dense feature's weight with its meaning")
       ->check(CLI::Range(1, 1000))
       ->needs(model);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
@@ -388,6 +388,21 @@ int RunEvalCommand(const EvalArgs& args) {
       strongest[up ? "unreliable" : "reliable"] = std::move(list);
     }
     if (args.format == "json") json_out.push_back({{"strongest_ngrams", strongest}});
+    // The dense features' weights beside their meaning: a "raises" feature
+    // (a cue of lesser credibility) must never lower the score.
+    const std::vector<float>& w = weights->head(0).weights;
+    const std::vector<std::string>& names = DenseFeatureNames();
+    const std::vector<DenseDirection>& directions = DenseFeatureDirections();
+    nlohmann::ordered_json dense = nlohmann::ordered_json::array();
+    if (args.format == "text") std::cout << "dense feature weights (meaning: raises = may only raise unreliability):\n";
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      const float weight = w[weights->num_buckets() + k];
+      const char* meaning = directions[k] == DenseDirection::kRaises ? "raises" : "either";
+      dense.push_back({{"feature", names[k]}, {"weight", weight}, {"meaning", meaning}});
+      if (args.format == "text")
+        std::cout << "  " << (weight >= 0 ? "+" : "") << Fixed3(weight) << "  " << names[k] << " (" << meaning << ")\n";
+    }
+    if (args.format == "json") json_out.push_back({{"dense_weights", dense}});
   }
   if (args.format == "json") std::cout << json_out.dump(1) << "\n";
   if (predictions.is_open() && !predictions.flush()) return Fail(Status(StatusCode::kIoError, "cannot write " + args.predictions));
