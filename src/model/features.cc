@@ -172,6 +172,16 @@ std::vector<std::uint8_t> MaskNames(std::string_view text, const std::vector<Tok
     }
     for (std::size_t w = 0; w < words.size(); ++w) {
       const auto [t, c] = words[w];
+      // A handle ("@realDonaldTrump" in an embedded tweet) names its owner however it is written.
+      // Not an e-mail address: no word glued before the "@".
+      const bool handle = t > 0 && tokens[t - 1].span.end == tokens[t].span.start &&
+                          text.substr(tokens[t - 1].span.start, tokens[t - 1].span.size()) == "@" &&
+                          (t < 2 || tokens[t - 2].kind != TokenKind::kWord ||
+                           tokens[t - 2].span.end != tokens[t - 1].span.start);
+      if (handle) {
+        masked[t] = 1;
+        continue;
+      }
       if (c == WordCase::kLower) written_lower.insert(token_hash[t]);
       if (c != WordCase::kCapitalized && c != WordCase::kAcronym) continue;
       if (c == WordCase::kAcronym || (w > 0 && !title_case)) {

@@ -302,6 +302,13 @@ TEST(MaskNames, AcronymsAreNamesShoutingAndIAreNot) {
             (std::vector<std::string>{"CIA", "U.S."}));
 }
 
+TEST(MaskNames, HandlesAreNamesHowEverWritten) {
+  EXPECT_EQ(MaskedWords("the post was shared by (@realdonaldtrump) and then by @cnnbrk in the evening, said the writer."),
+            (std::vector<std::string>{"realdonaldtrump", "cnnbrk"}));
+  // An e-mail address's domain is not a handle: "@" is not a token of its own there.
+  EXPECT_TRUE(MaskedWords("write to tips at the desk or to tips@example later in the week, said the editor.").empty());
+}
+
 TEST(MaskNames, TitleCaseHeadlineWordsAreNamesOnlyIfTheBodySaysSo) {
   const std::vector<std::string> masked =
       MaskedWords("Star Shocks Fans With Secret Wedding To Kardashian\n\nThe star married Kardashian in secret, a "
