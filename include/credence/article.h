@@ -53,6 +53,11 @@ struct Article {
   std::optional<Span> standfirst;  // the summary line under the headline
   std::optional<Span> byline;      // "By Jane Doe" or similar
   std::optional<Span> date;        // a publication date found in the input
+  // What the page's metadata (JSON-LD, meta tags, itemprop) says, for HTML
+  // input; "" when it says nothing. The page shows these even when no
+  // visible line reads as a byline or date.
+  std::string metadata_author;     // the stated author names, joined by ", "
+  std::string metadata_date;       // the publication (else modified) date, ISO 8601; never a placeholder
   std::string given_title;         // DocumentOptions::title, when given
   std::vector<Span> body;          // body blocks (one per paragraph), in order
   std::vector<RemovedBlock> removed;  // in input order

@@ -1,5 +1,5 @@
 // Presentation cues: shouting (capitals, exclamation marks), a missing
-// byline or date, and a clickbait headline.
+// byline or date (visible or in the page's metadata), and a clickbait headline.
 #include <cctype>
 #include <string>
 
@@ -66,8 +66,10 @@ void DetectShouting(const CueContext& ctx, std::vector<Cue>* cues) {
 }
 
 void DetectMissingBylineOrDate(const CueContext& ctx, std::vector<Cue>* cues) {
-  bool byline = ctx.article.byline.has_value();
-  bool date = ctx.article.date.has_value();
+  // A page that names its author or date only in its metadata (JSON-LD,
+  // meta tags, itemprop) still states them: RT's pages show "RT" that way.
+  bool byline = ctx.article.byline.has_value() || !ctx.article.metadata_author.empty();
+  bool date = ctx.article.date.has_value() || !ctx.article.metadata_date.empty();
   if (byline && date) return;
   std::string detail = !byline && !date ? "no byline and no date found" : !byline ? "no byline found" : "no date found";
   AddCue(CueId::kMissingBylineOrDate, !byline && !date ? 1.0 : 0.5, {}, detail, cues);

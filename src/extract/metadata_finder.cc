@@ -30,7 +30,7 @@ std::optional<Span> FindByline(std::string_view line, std::size_t offset) {
   // A name is one to four capitalised words (initials, hyphens, apostrophes),
   // optionally joined by "and" or a comma for co-authors.
   static const RE2 kByline(
-      R"(^(?:(?:By|BY|Written by|Posted by|Author:|Reporting by|Story by)\s+)()"
+      R"(^(?:(?:By:?|BY:?|by:|Byline:?|BYLINE:?|Written by|Posted by|Authors?:|Reporting by|Story by)\s+)()"
       R"((?:[A-Z][\p{L}'’.-]*\.?)(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|da|al|bin))*)"
       R"((?:\s*(?:,|and|&)\s*(?:[A-Z][\p{L}'’.-]*)(?:\s+[A-Z][\p{L}'’.-]*)*)*))");
   re2::StringPiece name;

@@ -134,7 +134,8 @@ std::vector<BlockRole> FindContent(const HtmlPage& page, const PageMetadata& met
                                                          : (i + 12 >= first_body && i <= first_body + 3);
     if (near_top && CharCount(b.text) <= 120) {
       const HtmlElement& el = page.elements[b.element];
-      const bool byline_words = (near & kBylineWord) || el.itemprop == "author";
+      // itemprop may list several properties: itemprop="author creator".
+      const bool byline_words = (near & kBylineWord) || (" " + el.itemprop + " ").find(" author ") != std::string::npos;
       if ((byline_words && NamesSomeone(b.text)) || FindByline(b.text, 0)) {
         role.kind = BlockKind::kByline;
         continue;

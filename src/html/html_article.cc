@@ -9,6 +9,7 @@
 #include "html/html_page.h"
 #include "html/page_metadata.h"
 #include "extract/line_blocks.h"
+#include "extract/metadata_finder.h"
 #include "extract/widget_counts.h"
 #include "text/utf8.h"
 
@@ -97,6 +98,9 @@ Result<HtmlArticle> ExtractHtml(std::string_view html, const HtmlOptions& option
   out.text.reserve(total);
   Article& article = out.article;
   article.given_title = meta.title;
+  for (const std::string& name : meta.authors)
+    (article.metadata_author += article.metadata_author.empty() ? "" : ", ") += name;
+  article.metadata_date = !meta.published.empty() ? meta.published : meta.modified;
   for (std::size_t i = 0; i < page.blocks.size(); ++i) {
     const internal::HtmlBlock& block = page.blocks[i];
     if (!out.text.empty()) out.text += "\n\n";
@@ -112,6 +116,8 @@ Result<HtmlArticle> ExtractHtml(std::string_view html, const HtmlOptions& option
         break;
       case BlockKind::kByline:
         if (!article.byline) article.byline = span;
+        // "By Jane Doe | March 3, 2017": the byline line carries the date.
+        if (!article.date) article.date = internal::FindDateLine(block.text, span.start);
         break;
       case BlockKind::kDate:
         if (!article.date) article.date = span;

@@ -94,9 +94,19 @@ std::string FirstMeta(const HeadSignals& head, std::initializer_list<std::string
   return FirstMeta(head, keys, [](const std::string&) { return true; });
 }
 
+// Whether `s` starts "YYYY-MM" with a real date: content management systems
+// fill an unset date with a placeholder ("0000-00-00", "1970-01-01T00:00",
+// "2019-00-00"), which says no more than no date at all.
 bool IsIsoDate(std::string_view s) {
-  return s.size() >= 7 && IsAsciiDigit(s[0]) && IsAsciiDigit(s[1]) && IsAsciiDigit(s[2]) && IsAsciiDigit(s[3]) &&
-         s[4] == '-' && IsAsciiDigit(s[5]) && IsAsciiDigit(s[6]);
+  if (!(s.size() >= 7 && IsAsciiDigit(s[0]) && IsAsciiDigit(s[1]) && IsAsciiDigit(s[2]) && IsAsciiDigit(s[3]) &&
+        s[4] == '-' && IsAsciiDigit(s[5]) && IsAsciiDigit(s[6])))
+    return false;
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (year < 1990 || month < 1 || month > 12) return false;
+  if (s.size() >= 10 && s[7] == '-' && IsAsciiDigit(s[8]) && IsAsciiDigit(s[9]) && s[8] == '0' && s[9] == '0')
+    return false;  // day 00
+  return true;
 }
 
 bool IsHttpUrl(std::string_view s) {
