@@ -414,6 +414,15 @@
       box.appendChild(el('p', 'verdict-none', 'No verdict: the server has no content model loaded. The cues below still apply.'));
       return;
     }
+    if (v.label === 'insufficient') {
+      const line = el('p', 'verdict-line verdict-other');
+      line.id = 'verdict-line';
+      line.appendChild(el('span', 'verdict-label', 'Not enough to judge'));
+      box.appendChild(line);
+      box.appendChild(el('p', 'verdict-caption', String(v.insufficient_reason || '') +
+        ' The cues below still apply; the model\u2019s score would not be a judgement of this text.'));
+      return;
+    }
     const p = Math.max(0, Math.min(1, Number(v.probability_unreliable)));
     const label = String(v.label);
     const known = Object.prototype.hasOwnProperty.call(LABEL_NAMES, label);
@@ -620,7 +629,7 @@
       return 'Attributions to ' + humanise(name.slice(13), SOURCE_KIND_NAMES).toLowerCase() + ' sources';
     }
     if (name === 'quotes_per_100_words') return 'Quotes per 100 words';
-    if (name === 'log_word_count') return 'Article length';
+    if (name === 'log_word_count') return 'Article length (an adjustment: how much the model read)';
     return humanise(name, {});
   }
 
@@ -629,6 +638,11 @@
     clear(box);
     if (!verdict) {
       box.appendChild(el('p', 'hint', 'No model loaded, so there is no score to explain.'));
+      return;
+    }
+    if (verdict.label === 'insufficient') {
+      box.appendChild(el('p', 'hint', 'Not enough to judge, so there is no score to explain: ' +
+        String(verdict.insufficient_reason || '')));
       return;
     }
     box.appendChild(el('p', 'hint',

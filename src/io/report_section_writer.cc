@@ -114,6 +114,11 @@ void ReportSectionWriter::WriteVerdict(const Verdict& verdict) {
   json_.BeginObject();
   Rounded("probability_unreliable", verdict.probability_unreliable);
   json_.Key("label").String(VerdictLabelName(verdict.label));
+  // Why the model does not judge (label "insufficient"), else null.
+  if (verdict.label == VerdictLabel::kInsufficient)
+    json_.Key("insufficient_reason").RepairedString(verdict.insufficient_reason);
+  else
+    json_.Key("insufficient_reason").Null();
   json_.Key("thresholds").BeginObject();
   json_.Key("reliable_below").Double(kReliableBelow);
   json_.Key("unreliable_from").Double(kUnreliableFrom);

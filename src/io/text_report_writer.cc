@@ -12,6 +12,7 @@
 
 #include "io/text_detection_sections.h"
 #include "io/text_layout.h"
+#include "model/features.h"
 
 namespace credence::internal {
 namespace {
@@ -152,18 +153,28 @@ void AppendVerdict(std::string& out, const Document& doc, const Report& r, const
     char head[96];
     std::snprintf(head, sizeof head, "Verdict: %s (probability unreliable %.2f)",
                   std::string(VerdictLabelName(v.label)).c_str(), v.probability_unreliable);
-    Section(out, paint, head);
-    out += paint(kDim, "  from the text alone, model " + v.model_id + "; what moved it (logit " + Number(v.logit) +
-                           " = bias " + Number(v.bias) + " + these + " + Number(v.rest) + " from " +
-                           std::to_string(v.feature_count - v.top_features.size()) + " others):") + "\n";
-    for (const FeatureContribution& f : v.top_features) {
-      char num[32];
-      std::snprintf(num, sizeof num, "%+.3f", f.contribution);
-      std::string where;
-      if (!f.spans.empty()) where = "  e.g. \"" + Truncate(OneLine(doc.Slice(f.spans.front())), 30) + "\"";
-      out += "  " + paint(f.contribution > 0 ? kRed : kGreen, num) + "  " +
-             PadRight(std::string(FeatureKindName(f.kind)), 9) + Truncate(OneLine(f.name), 34) +
-             paint(kDim, where) + "\n";
+    if (v.label == VerdictLabel::kInsufficient) {
+      Section(out, paint, "Verdict: not enough to judge");
+      out += "  " + v.insufficient_reason + "\n";
+      char figure[96];
+      std::snprintf(figure, sizeof figure, "  (the model's figure, %.2f, is not a judgement of this text)",
+                    v.probability_unreliable);
+      out += paint(kDim, figure) + "\n";
+    } else {
+      Section(out, paint, head);
+      out += paint(kDim, "  from the text alone, model " + v.model_id + "; what moved it (logit " + Number(v.logit) +
+                             " = bias " + Number(v.bias) + " + these + " + Number(v.rest) + " from " +
+                             std::to_string(v.feature_count - v.top_features.size()) + " others):") + "\n";
+      for (const FeatureContribution& f : v.top_features) {
+        char num[32];
+        std::snprintf(num, sizeof num, "%+.3f", f.contribution);
+        std::string where;
+        if (!f.spans.empty()) where = "  e.g. \"" + Truncate(OneLine(doc.Slice(f.spans.front())), 30) + "\"";
+        // Length says how much the model read, not what the article says.
+        const std::string kind = IsAdjustmentFeature(f.name) ? "adjust" : std::string(FeatureKindName(f.kind));
+        out += "  " + paint(f.contribution > 0 ? kRed : kGreen, num) + "  " + PadRight(kind, 9) +
+               Truncate(OneLine(f.name), 34) + paint(kDim, where) + "\n";
+      }
     }
   }
   if (r.site) {

@@ -173,7 +173,13 @@ TEST_F(ReferenceSampleVerdict, ModelGivesAProbabilityWhoseContributionsAddUp) {
     if (f.kind != FeatureKind::kWords) continue;
     some_words = true;
     ASSERT_FALSE(f.spans.empty()) << f.name;
-    // The span holds the n-gram's words (the name is the lower-cased form).
+    // The span holds the n-gram's words (the name is the lower-cased form;
+    // a masked name reads <name>, and punctuation is normalised, so only a
+    // first word of letters is compared).
+    const std::string first_name = f.name.substr(0, f.name.find(' '));
+    if (first_name.empty() || !std::all_of(first_name.begin(), first_name.end(),
+                                           [](unsigned char c) { return std::isalpha(c) != 0; }))
+      continue;
     std::string first = At(f.spans.front());
     std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return std::tolower(c); });
     EXPECT_EQ(first.substr(0, f.name.find(' ')), f.name.substr(0, f.name.find(' ')));
