@@ -206,16 +206,11 @@ int RunTrainCommand(const TrainArgs& args) {
   if (!valid) return Fail(valid.error());
   *train = WithoutExcluded(std::move(*train), setup);
   *valid = WithoutExcluded(std::move(*valid), setup);
-  {
-    const std::vector<bool> keep = KeptForTraining(*train, setup);
-    std::vector<CorpusRecord> kept;
-    for (std::size_t i = 0; i < train->size(); ++i)
-      if (keep[i]) kept.push_back(std::move((*train)[i]));
-    if (kept.size() < train->size())
-      std::cerr << "credence: training on " << kept.size() << " of " << train->size() << " records (at most "
-                << setup.max_training_per_dataset << " per dataset)\n";
-    *train = std::move(kept);
-  }
+  const std::size_t read = train->size();
+  *train = WithinTrainingCap(std::move(*train), setup);
+  if (train->size() < read)
+    std::cerr << "credence: training on " << train->size() << " of " << read << " records (at most "
+              << setup.max_training_per_dataset << " per dataset)\n";
   FeaturizedCorpus train_f = FeaturizeRecords(*analyzer, *train, args.buckets, threads, setup.features);
   FeaturizedCorpus valid_f = FeaturizeRecords(*analyzer, *valid, args.buckets, threads, setup.features);
   WeighExamples(*train, setup.weighting, &train_f.examples);

@@ -104,7 +104,7 @@ bool IsIsoDate(std::string_view s) {
   const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
   if (year < 1990 || month < 1 || month > 12) return false;
-  if (s.size() >= 10 && s[7] == '-' && IsAsciiDigit(s[8]) && IsAsciiDigit(s[9]) && s[8] == '0' && s[9] == '0')
+  if (s.size() >= 10 && s[7] == '-' && s[8] == '0' && s[9] == '0')
     return false;  // day 00
   return true;
 }

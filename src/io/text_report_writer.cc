@@ -150,9 +150,6 @@ void AppendCues(std::string& out, const Document& doc, const Report& r, const Pa
 void AppendVerdict(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
   if (r.verdict) {
     const Verdict& v = *r.verdict;
-    char head[96];
-    std::snprintf(head, sizeof head, "Verdict: %s (probability unreliable %.2f)",
-                  std::string(VerdictLabelName(v.label)).c_str(), v.probability_unreliable);
     if (v.label == VerdictLabel::kInsufficient) {
       Section(out, paint, "Verdict: not enough to judge");
       out += "  " + v.insufficient_reason + "\n";
@@ -161,6 +158,9 @@ void AppendVerdict(std::string& out, const Document& doc, const Report& r, const
                     v.probability_unreliable);
       out += paint(kDim, figure) + "\n";
     } else {
+      char head[96];
+      std::snprintf(head, sizeof head, "Verdict: %s (probability unreliable %.2f)",
+                    std::string(VerdictLabelName(v.label)).c_str(), v.probability_unreliable);
       Section(out, paint, head);
       out += paint(kDim, "  from the text alone, model " + v.model_id + "; what moved it (logit " + Number(v.logit) +
                              " = bias " + Number(v.bias) + " + these + " + Number(v.rest) + " from " +

@@ -71,6 +71,14 @@ std::vector<bool> KeptForTraining(const std::vector<CorpusRecord>& records, cons
   return keep;
 }
 
+std::vector<CorpusRecord> WithinTrainingCap(std::vector<CorpusRecord> records, const ContentTraining& setup) {
+  const std::vector<bool> keep = KeptForTraining(records, setup);
+  std::vector<CorpusRecord> kept;
+  for (std::size_t i = 0; i < records.size(); ++i)
+    if (keep[i]) kept.push_back(std::move(records[i]));
+  return kept;
+}
+
 TrainOptions ContentTrainOptions(std::uint32_t num_buckets, int threads, const ContentTraining& setup) {
   TrainOptions options{.num_buckets = num_buckets,
                        .num_dense = static_cast<std::uint32_t>(DenseFeatureNames().size()),

@@ -57,6 +57,9 @@ struct ContentTraining {
 // setup.max_training_per_dataset.
 std::vector<bool> KeptForTraining(const std::vector<CorpusRecord>& records, const ContentTraining& setup);
 
+// Returns the records KeptForTraining keeps, in their order.
+std::vector<CorpusRecord> WithinTrainingCap(std::vector<CorpusRecord> records, const ContentTraining& setup);
+
 // Returns the records not in an excluded dataset.
 std::vector<CorpusRecord> WithoutExcluded(std::vector<CorpusRecord> records, const ContentTraining& setup);
 

@@ -93,6 +93,41 @@ bool HoldsBothLabels(const Part& part) {
   return seen[0] && seen[1];
 }
 
+// Cross-dataset: a model trained on each dataset, tested on each other's
+// records whose sites it never saw. Calibration needs held-out records of the
+// training dataset; a fixed 15% of it (by id hash) plays that part.
+Status RunCrossDataset(const Part& pool, const std::set<std::string>& datasets, const TrainOptions& train_options,
+                       const ExperimentOptions& options, ExperimentResults* results, std::ostream& log) {
+  log << "cross-dataset:\n";
+  auto in_valid = [](const CorpusRecord& r) { return XXH3_64bits(r.id.data(), r.id.size()) % 100 < 15; };
+  for (const std::string& a : datasets) {
+    const Part train = CutForTraining(
+        Filter(pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); }), options.setup);
+    const Part valid = Filter(pool, [&](const CorpusRecord& r) { return r.dataset == a && in_valid(r); });
+    if (!HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
+      results->notes.push_back("cross-dataset: " + a + " not used for training (one label only)");
+      continue;
+    }
+    Result<TrainedModel> model = TrainModel(train.examples, valid.examples, train_options);
+    if (!model) return model.error();
+    std::set<std::string> seen_domains;
+    for (const CorpusRecord& r : pool.records)
+      if (r.dataset == a) seen_domains.insert(r.domain);
+    for (const std::string& b : datasets) {
+      if (b == a) continue;
+      const Part test =
+          Filter(pool, [&](const CorpusRecord& r) { return r.dataset == b && seen_domains.count(r.domain) == 0; });
+      if (test.records.empty()) continue;
+      std::vector<bool> labels;
+      for (const CorpusRecord& r : test.records) labels.push_back(r.unreliable);
+      results->cross.push_back({"cross", a, b, "all", ComputeMetrics(HeadProbabilities(model->head, test.examples), labels,
+                                                                model->head.decision_threshold)});
+      log << "  " << a << " -> " << b << ": " << test.records.size() << " records\n";
+    }
+  }
+  return Status::Ok();
+}
+
 // Leave one dataset out: each dataset tested whole by a model that never saw
 // it nor any of its sites, trained on the site split's train records of the
 // others and calibrated on their valid records.
@@ -218,39 +253,13 @@ Result<ExperimentResults> RunExperiment(const Analyzer& analyzer, const std::str
     }
   }
 
-  // Cross-dataset: calibration needs held-out records of the training
-  // dataset; a fixed 15% of it (by id hash) plays that part.
-  if (options.cross_dataset) log << "cross-dataset:\n";
   std::set<std::string> datasets;
   for (const CorpusRecord& r : site_pool.records) datasets.insert(r.dataset);
   TrainOptions cross_options = train_options;
   cross_options.l2_grid = {site_l2};
-  auto in_valid = [](const CorpusRecord& r) { return XXH3_64bits(r.id.data(), r.id.size()) % 100 < 15; };
-  for (const std::string& a : datasets) {
-    if (!options.cross_dataset) break;
-    const Part train = CutForTraining(
-        Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && !in_valid(r); }), options.setup);
-    const Part valid = Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == a && in_valid(r); });
-    if (!HoldsBothLabels(train) || !HoldsBothLabels(valid)) {
-      results.notes.push_back("cross-dataset: " + a + " not used for training (one label only)");
-      continue;
-    }
-    Result<TrainedModel> model = TrainModel(train.examples, valid.examples, cross_options);
-    if (!model) return tl::unexpected(model.error());
-    std::set<std::string> seen_domains;
-    for (const CorpusRecord& r : site_pool.records)
-      if (r.dataset == a) seen_domains.insert(r.domain);
-    for (const std::string& b : datasets) {
-      if (b == a) continue;
-      const Part test =
-          Filter(site_pool, [&](const CorpusRecord& r) { return r.dataset == b && seen_domains.count(r.domain) == 0; });
-      if (test.records.empty()) continue;
-      std::vector<bool> labels;
-      for (const CorpusRecord& r : test.records) labels.push_back(r.unreliable);
-      results.cross.push_back({"cross", a, b, "all", ComputeMetrics(HeadProbabilities(model->head, test.examples), labels,
-                                                                model->head.decision_threshold)});
-      log << "  " << a << " -> " << b << ": " << test.records.size() << " records\n";
-    }
+  if (options.cross_dataset) {
+    const Status cross = RunCrossDataset(site_pool, datasets, cross_options, options, &results, log);
+    if (!cross.ok()) return tl::unexpected(cross);
   }
   if (options.leave_one_out) RunLeaveOneDatasetOut(site_pool, site_pool_part, datasets, cross_options, options, &results, log);
   return results;

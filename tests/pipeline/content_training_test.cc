@@ -92,6 +92,21 @@ TEST(ContentTraining, CapKeepsTheSameArticlesWhateverTheOrder) {
   for (bool k : KeptForTraining(records, setup)) EXPECT_TRUE(k);
 }
 
+TEST(ContentTraining, WithinTrainingCapKeepsWhatTheCapKeepsInOrder) {
+  std::vector<CorpusRecord> records;
+  for (int i = 0; i < 12; ++i) records.push_back(Record("a" + std::to_string(i), "big", i % 2 == 0));
+  ContentTraining setup;
+  setup.max_training_per_dataset = 4;
+  const std::vector<bool> keep = KeptForTraining(records, setup);
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < records.size(); ++i)
+    if (keep[i]) expected.push_back(records[i].id);
+  std::vector<std::string> got;
+  for (const CorpusRecord& r : WithinTrainingCap(records, setup)) got.push_back(r.id);
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(got.size(), 4u);
+}
+
 TEST(ContentTraining, ExcludedDatasetsAreDropped) {
   ContentTraining setup;
   setup.exclude_datasets = {"small"};
