@@ -618,20 +618,7 @@
     return wrap;
   }
 
-  // ---- The explanation (top features) ----------------------------------------------------
-
-  function featureLabel(feature) {
-    const name = String(feature.name);
-    if (feature.kind === 'words') return 'Words \u201c' + name + '\u201d';
-    if (feature.kind === 'headline') return 'Headline words \u201c' + name + '\u201d';
-    if (name.startsWith('cue:')) return 'Cue: ' + humanise(name.slice(4), CUE_NAMES);
-    if (name.startsWith('attributions:')) {
-      return 'Attributions to ' + humanise(name.slice(13), SOURCE_KIND_NAMES).toLowerCase() + ' sources';
-    }
-    if (name === 'quotes_per_100_words') return 'Quotes per 100 words';
-    if (name === 'log_word_count') return 'Article length (an adjustment: how much the model read)';
-    return humanise(name, {});
-  }
+  // ---- The explanation (the verdict's reasons) -------------------------------------------
 
   function renderExplanation(verdict) {
     const box = byId('explanation');
@@ -646,41 +633,42 @@
       return;
     }
     box.appendChild(el('p', 'hint',
-      'The features that pushed the score most, largest first. Red bars push towards unreliable, blue towards reliable. ' +
-      '\u201cShow\u201d outlines where a feature occurs in the article.'));
-    const features = verdict.top_features || [];
-    const largest = Math.max(0.0001, ...features.map((f) => Math.abs(f.contribution)));
+      'What moved the probability most, from the article\u2019s text alone, largest first: each figure is how much ' +
+      'higher (red) or lower (blue) the probability is for it. \u201cShow\u201d outlines where it is in the article.'));
+    const reasons = verdict.reasons || [];
+    const largest = Math.max(0.0001, ...reasons.map((r) => Math.abs(r.effect)));
     const list = el('ol', 'feature-list');
-    features.forEach((feature, i) => list.appendChild(featureRow(feature, i, largest)));
+    reasons.forEach((reason, i) => list.appendChild(reasonRow(reason, i, largest)));
     box.appendChild(list);
-    const sums = el('p', 'feature-sums');
-    sums.textContent = 'Starting point (bias) ' + formatSigned(verdict.bias) +
-      ', all other ' + Math.max(0, (verdict.feature_count || 0) - features.length) + ' features ' + formatSigned(verdict.rest) +
-      ', log odds ' + formatSigned(verdict.logit) + ' \u2192 probability ' + formatNumber(verdict.probability_unreliable, 2) + '.';
-    box.appendChild(sums);
+    const covered = reasons.reduce((n, r) => n + (r.features || []).length, 0);
+    const start = 1 / (1 + Math.exp(-Number(verdict.bias)));
+    box.appendChild(el('p', 'feature-sums', 'The model starts every article at ' + formatNumber(start, 2) +
+      '; these and ' + Math.max(0, (verdict.feature_count || 0) - covered) + ' smaller contributions bring it to ' +
+      formatNumber(verdict.probability_unreliable, 2) + '.'));
   }
 
-  function featureRow(feature, i, largest) {
-    const c = Number(feature.contribution);
-    const item = el('li', 'feature ' + (c >= 0 ? 'feature-up' : 'feature-down'));
-    const name = el('span', 'feature-name', featureLabel(feature));
-    item.appendChild(name);
+  function reasonRow(reason, i, largest) {
+    const e = Number(reason.effect);
+    const adjustment = reason.role === 'adjustment';
+    const item = el('li', 'feature ' + (adjustment ? 'feature-adjust' : e >= 0 ? 'feature-up' : 'feature-down'));
+    const text = (adjustment ? '(adjustment) ' : '') + String(reason.text);
+    item.appendChild(el('span', 'feature-name', text));
     const bar = el('span', 'feature-bar');
     bar.setAttribute('aria-hidden', 'true');
     const fill = el('span', 'feature-fill');
-    fill.style.width = (Math.abs(c) / largest * 50).toFixed(1) + '%';
+    fill.style.width = (Math.abs(e) / largest * 50).toFixed(1) + '%';
     bar.appendChild(fill);
     item.appendChild(bar);
-    const value = el('span', 'feature-value', formatSigned(c));
-    value.title = 'contribution to the log odds; value ' + feature.value;
+    const value = el('span', 'feature-value', formatSigned(e));
+    value.title = 'change in the probability of unreliable';
     item.appendChild(value);
-    item.appendChild(el('span', 'visually-hidden', c >= 0 ? ' towards unreliable' : ' towards reliable'));
-    const spans = feature.spans || [];
+    item.appendChild(el('span', 'visually-hidden', e >= 0 ? ' raises the probability of unreliable' : ' lowers it'));
+    const spans = reason.spans || [];
     if (spans.length) {
       const show = el('button', 'button-small', 'Show');
       show.type = 'button';
       show.setAttribute('aria-pressed', 'false');
-      show.setAttribute('aria-label', 'Show ' + featureLabel(feature) + ' in the article (' + spans.length + ')');
+      show.setAttribute('aria-label', 'Show in the article (' + spans.length + '): ' + text);
       show.dataset.feature = String(i);
       show.addEventListener('click', () => toggleFeature(show, spans));
       item.appendChild(show);

@@ -59,8 +59,14 @@ enum class ReasonRole { kEvidence, kAdjustment };
 // overlapping n-grams), added up.
 struct Reason {
   ReasonRole role = ReasonRole::kEvidence;
+  // kCue when it is led by a cue or article measure (its spans are the
+  // cue's evidence); kWords or kHeadline when made of n-grams only.
+  FeatureKind kind = FeatureKind::kCue;
   std::string text;           // plain words: "Cites unnamed sources (2 attributions)"
   double contribution = 0.0;  // the sum of its features' contributions, in logit units
+  // How much the probability of unreliable is higher (> 0) or lower (< 0)
+  // for it: the probability minus what it would be without this reason.
+  double effect = 0.0;
   std::vector<Span> spans;    // where it shows in the input, in order, at most 20
   std::vector<std::string> features;  // the FeatureContribution names it groups
 };
@@ -78,8 +84,11 @@ struct Verdict {
   // With label kInsufficient: why, in words ("4 words of article text; a
   // verdict needs at least 40"); otherwise empty.
   std::string insufficient_reason;
-  // The explanation for a reader, made from top_features: largest |contribution| first.
+  // The explanation for a reader (verdict_reasons.h), made from the largest
+  // contributions, at most 8, largest |contribution| first. Their sum with
+  // bias and other_contribution is logit.
   std::vector<Reason> reasons;
+  double other_contribution = 0.0;  // every feature no reason covers, summed
 };
 
 }  // namespace credence

@@ -48,8 +48,10 @@ void DetectQuestionableSources(const CueContext& ctx, std::vector<Cue>* cues) {
   // Relying on an outlet (an attribution) weighs twice a mere mention.
   double strength = Saturate(2.0 * static_cast<double>(attributed) + static_cast<double>(mentions), 3.0);
   AddCue(CueId::kQuestionableSource, strength, std::move(evidence),
-         std::to_string(attributed) + " attributions to, " + std::to_string(mentions) +
-             " other mentions of state-affiliated outlets" + (outlets.empty() ? "" : ": " + outlets),
+         std::to_string(attributed) + (attributed == 1 ? " attribution" : " attributions") +
+             " to state-affiliated outlets" +
+             (mentions == 0 ? "" : ", " + std::to_string(mentions) + (mentions == 1 ? " other mention" : " other mentions")) +
+             (outlets.empty() ? "" : ": " + outlets),
          cues);
 }
 

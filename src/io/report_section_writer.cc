@@ -99,6 +99,25 @@ void ReportSectionWriter::Contributions(const char* key, const std::vector<Featu
   json_.EndArray();
 }
 
+void ReportSectionWriter::Reasons(const std::vector<Reason>& reasons) {
+  json_.Key("reasons").BeginArray();
+  for (const Reason& r : reasons) {
+    json_.BeginObject();
+    json_.Key("role").String(r.role == ReasonRole::kAdjustment ? "adjustment" : "evidence");
+    json_.Key("kind").String(FeatureKindName(r.kind));
+    json_.Key("direction").String(r.contribution > 0 ? "raises" : "lowers");
+    json_.Key("text").RepairedString(r.text);
+    Rounded("effect", r.effect);
+    Rounded("contribution", r.contribution);
+    SpanArray("spans", r.spans);
+    json_.Key("features").BeginArray();
+    for (const std::string& name : r.features) json_.RepairedString(name);
+    json_.EndArray();
+    json_.EndObject();
+  }
+  json_.EndArray();
+}
+
 void ReportSectionWriter::WriteInput() {
   json_.BeginObject();
   json_.Key("bytes").Uint(doc_.size());
@@ -125,6 +144,8 @@ void ReportSectionWriter::WriteVerdict(const Verdict& verdict) {
   json_.EndObject();
   Rounded("logit", verdict.logit);
   Rounded("bias", verdict.bias);
+  Reasons(verdict.reasons);
+  Rounded("other_contribution", verdict.other_contribution);
   Contributions("top_features", verdict.top_features);
   Rounded("rest", verdict.rest);
   json_.Key("feature_count").Uint(verdict.feature_count);

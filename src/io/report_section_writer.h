@@ -59,6 +59,8 @@ class ReportSectionWriter {
   void Rounded(const char* key, double v);
   // An array member of contributions {kind, name, value, contribution, spans}.
   void Contributions(const char* key, const std::vector<FeatureContribution>& features);
+  // The verdict's reasons, as the "reasons" array.
+  void Reasons(const std::vector<Reason>& reasons);
 
   const Document& doc_;
   JsonStream& json_;

@@ -145,6 +145,41 @@ void AppendCues(std::string& out, const Document& doc, const Report& r, const Pa
   }
 }
 
+// The verdict's reasons in plain words, each with the change in the
+// probability it made and where it shows; then what the rest added up to.
+void AppendReasons(std::string& out, const Document& doc, const Verdict& v, const Painter& paint) {
+  std::string head;
+  AppendWrapped(head, "from the article's text alone (model " + v.model_id +
+                          "); what moved it, as the change in the probability each made:", "  ");
+  out += paint(kDim, head.substr(0, head.size() - 1)) + "\n";
+  constexpr std::string_view kIndent = "         ";
+  for (const Reason& reason : v.reasons) {
+    char num[16];
+    std::snprintf(num, sizeof num, "%+.2f", reason.effect);
+    std::string text = reason.text;
+    if (reason.role == ReasonRole::kAdjustment) text = "(adjustment) " + text;
+    std::string lines;
+    AppendWrapped(lines, text, kIndent);
+    out += "  " + paint(reason.role == ReasonRole::kAdjustment ? kDim : reason.effect > 0 ? kRed : kGreen, num) +
+           lines.substr(std::min(lines.size(), kIndent.size() - 2));
+    // Word reasons quote their words already.
+    if (reason.kind == FeatureKind::kCue && !reason.spans.empty())
+      out += paint(kDim, std::string(kIndent) + "e.g. \u201c" +
+                             Truncate(OneLine(doc.Slice(reason.spans.front())), kWidth - kIndent.size() - 8) +
+                             "\u201d") + "\n";
+  }
+  const double start = 1.0 / (1.0 + std::exp(-v.bias));
+  std::size_t covered = 0;
+  for (const Reason& reason : v.reasons) covered += reason.features.size();
+  char tail[200];
+  std::snprintf(tail, sizeof tail,
+                "The model starts every article at %.2f; these and %zu smaller contributions bring it to %.2f.", start,
+                v.feature_count > covered ? v.feature_count - covered : 0, v.probability_unreliable);
+  std::string lines;
+  AppendWrapped(lines, tail, "  ");
+  out += paint(kDim, lines.substr(0, lines.size() - 1)) + "\n";
+}
+
 // The verdict and the site's reputation, side by side but apart: the first
 // comes from the text, the second from lists about the site.
 void AppendVerdict(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
@@ -162,19 +197,7 @@ void AppendVerdict(std::string& out, const Document& doc, const Report& r, const
       std::snprintf(head, sizeof head, "Verdict: %s (probability unreliable %.2f)",
                     std::string(VerdictLabelName(v.label)).c_str(), v.probability_unreliable);
       Section(out, paint, head);
-      out += paint(kDim, "  from the text alone, model " + v.model_id + "; what moved it (logit " + Number(v.logit) +
-                             " = bias " + Number(v.bias) + " + these + " + Number(v.rest) + " from " +
-                             std::to_string(v.feature_count - v.top_features.size()) + " others):") + "\n";
-      for (const FeatureContribution& f : v.top_features) {
-        char num[32];
-        std::snprintf(num, sizeof num, "%+.3f", f.contribution);
-        std::string where;
-        if (!f.spans.empty()) where = "  e.g. \"" + Truncate(OneLine(doc.Slice(f.spans.front())), 30) + "\"";
-        // Length says how much the model read, not what the article says.
-        const std::string kind = IsAdjustmentFeature(f.name) ? "adjust" : std::string(FeatureKindName(f.kind));
-        out += "  " + paint(f.contribution > 0 ? kRed : kGreen, num) + "  " + PadRight(kind, 9) +
-               Truncate(OneLine(f.name), 34) + paint(kDim, where) + "\n";
-      }
+      AppendReasons(out, doc, v, paint);
     }
   }
   if (r.site) {

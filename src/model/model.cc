@@ -6,13 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 
 #include "model/features.h"
 #include "model/model_file.h"
 #include "model/shipped_files.h"
 #include "model/sufficiency.h"
+#include "model/verdict_reasons.h"
 
 namespace credence {
 namespace {
@@ -68,6 +68,8 @@ double Model::decision_threshold() const { return impl_->file.head(0).decision_t
 namespace {
 
 constexpr std::size_t kMaxSpansPerFeature = 20;
+// How many of the largest contributions the reasons are made from.
+constexpr std::size_t kReasonCandidates = 40;
 
 // The spans behind a dense feature: a cue's evidence, or the attributions of a kind.
 std::vector<Span> DenseSpans(const std::string& name, const Report& report) {
@@ -103,7 +105,10 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
   std::vector<std::size_t> order(f.entries.size());
   std::iota(order.begin(), order.end(), 0);
   const std::size_t shown = std::min(top_n, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+  // The reasons group more features than are listed, so that n-grams that
+  // say one thing are seen together.
+  const std::size_t explained = std::min(std::max(top_n, kReasonCandidates), order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(explained), order.end(),
                     [&](std::size_t a, std::size_t b) {
                       const double da = std::abs(contribution[a]), db = std::abs(contribution[b]);
                       return da != db ? da > db : a < b;
@@ -113,8 +118,8 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
   v.bias = head.bias;
   v.model_id = impl_->id;
   v.feature_count = f.entries.size();
-  double listed = 0.0;
-  for (std::size_t r = 0; r < shown; ++r) {
+  std::vector<FeatureContribution> candidates;
+  for (std::size_t r = 0; r < explained; ++r) {
     const std::size_t i = order[r];
     FeatureContribution fc;
     fc.value = f.entries[i].value;
@@ -134,13 +139,18 @@ Verdict Model::Score(std::string_view text, const Report& report, const std::vec
       fc.name = internal::DenseFeatureNames()[f.entries[i].index - buckets];
       fc.spans = DenseSpans(fc.name, report);
     }
-    listed += fc.contribution;
-    v.top_features.push_back(std::move(fc));
+    candidates.push_back(std::move(fc));
   }
+  double listed = 0.0;
+  for (std::size_t r = 0; r < shown; ++r) listed += candidates[r].contribution;
+  v.top_features.assign(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(shown));
   for (std::size_t r = shown; r < order.size(); ++r) v.rest += contribution[order[r]];
   v.logit = v.bias + listed + v.rest;
   v.probability_unreliable = 1.0 / (1.0 + std::exp(-v.logit));
   v.label = LabelForProbability(v.probability_unreliable);
+  v.reasons = internal::ExplainContributions(candidates, v.logit, report);
+  v.other_contribution = v.logit - v.bias;
+  for (const Reason& reason : v.reasons) v.other_contribution -= reason.contribution;
   // The numbers stay for inspection; the label says they are no verdict.
   if (std::string why = internal::InsufficientReason(internal::MeasureArticleText(text, report)); !why.empty()) {
     v.label = VerdictLabel::kInsufficient;

@@ -591,6 +591,12 @@ async function run(args) {
   await checkReport(page, demoReport, 'demo article after toggling back');
 
   if (demoReport.verdict) {
+    step('the explanation reads as the report\'s reasons, in plain words');
+    const explanation = await page.textContent('#explanation');
+    for (const reason of demoReport.verdict.label === 'insufficient' ? [] : demoReport.verdict.reasons) {
+      check(explanation.includes(reason.text), `the explanation does not show the reason "${reason.text}"`);
+    }
+    check(!/log odds|logit|cue:|attributions:|<name>/.test(explanation), 'the explanation shows internal names or log odds');
     step('"Show" on an explanation row outlines its words in the article');
     await page.click('.feature-list button[aria-pressed]');
     const outlined = await page.$$eval('#article-text .feature-hit', (hits) => hits.length);

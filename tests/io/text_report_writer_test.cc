@@ -59,12 +59,27 @@ TEST(TextReportWriter, VerdictAndSiteStandApart) {
   v.feature_count = 3;
   v.model_id = "v1/b1024/test";
   v.top_features.push_back({FeatureKind::kWords, "sputnik has", 0.2, 2.0, {testing::Find("Sputnik has")}});
+  v.reasons.push_back({ReasonRole::kEvidence, FeatureKind::kCue, "Cites state-affiliated outlets", 1.2, 0.25,
+                       {testing::Find("Sputnik has")}, {"cue:questionable_source"}});
+  v.reasons.push_back({ReasonRole::kEvidence, FeatureKind::kWords,
+                       "Wording more common in the reliable articles the model learned from: \u201cmay\u201d", -0.4, -0.04,
+                       {testing::Find("may")}, {"may"}});
+  v.reasons.push_back({ReasonRole::kAdjustment, FeatureKind::kCue, "Its length, 12 words", 0.1, 0.01, {}, {"log_word_count"}});
   r.verdict = v;
   r.site = SiteReputation{"example.com", {{"mbfcext", "2026-08-19", "unreliable", "low", "questionable", ""}}, "unreliable", 1, 1};
   std::string out = WriteTextReport(doc, r, false);
   EXPECT_NE(out.find("Verdict: unreliable (probability unreliable 0.80)"), std::string::npos) << out;
-  EXPECT_NE(out.find("+2.000  words    sputnik has"), std::string::npos) << out;
-  EXPECT_NE(out.find("e.g. \"Sputnik has\""), std::string::npos) << out;
+  // Reasons in plain words with the change in the probability each made;
+  // a cue's passage shown, words quoted in the reason itself.
+  EXPECT_NE(out.find("  +0.25  Cites state-affiliated outlets\n         e.g. \u201cSputnik has\u201d"), std::string::npos) << out;
+  EXPECT_NE(out.find("  -0.04  Wording more common in the reliable articles"), std::string::npos) << out;
+  EXPECT_NE(out.find("  +0.01  (adjustment) Its length, 12 words"), std::string::npos) << out;
+  EXPECT_NE(out.find("starts every article at 0.27; these and 0 smaller contributions\n  bring it to 0.80."),
+            std::string::npos)
+      << out;
+  const std::string verdict = out.substr(out.find("Verdict:"), out.find("Site:") - out.find("Verdict:"));
+  for (const char* internal_word : {"logit", "log odds", "cue:", "bias"})
+    EXPECT_EQ(verdict.find(internal_word), std::string::npos) << internal_word << "\n" << verdict;
   EXPECT_NE(out.find("Site: example.com (unreliable, 1 of 1 lists say unreliable)"), std::string::npos) << out;
   EXPECT_NE(out.find("not part of the verdict"), std::string::npos) << out;
   EXPECT_LT(out.find("Verdict:"), out.find("Site:"));

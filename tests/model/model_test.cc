@@ -16,6 +16,7 @@
 #include "tests/analyzer_support.h"
 #include "credence/document.h"
 #include "model/features.h"
+#include "model/verdict_reasons.h"
 #include "model/model_file.h"
 #include "tests/test_support.h"
 
@@ -103,6 +104,28 @@ TEST_F(ModelTest, ScoreAddsUpExactly) {
   EXPECT_EQ(v.feature_count, f.entries.size());
   EXPECT_EQ(v.top_features.size(), 12u);
   EXPECT_NE(v.rest, 0.0);
+}
+
+TEST_F(ModelTest, ReasonsAddUpWithTheRestAndSayNoInternalNames) {
+  Model model = LoadSpreadModel();
+  Analyzed a = Analyze(kArticle);
+  Verdict v = model.Score(a.doc.text(), a.report);
+  ASSERT_FALSE(v.reasons.empty());
+  EXPECT_LE(v.reasons.size(), internal::kMaxReasons);
+  double sum = v.bias + v.other_contribution;
+  for (const Reason& r : v.reasons) {
+    sum += r.contribution;
+    EXPECT_EQ(r.text.find("<name>"), std::string::npos) << r.text;
+    EXPECT_EQ(r.text.find("cue:"), std::string::npos) << r.text;
+    EXPECT_FALSE(r.features.empty());
+    for (const Span& s : r.spans) EXPECT_LE(s.end, a.doc.text().size());
+  }
+  EXPECT_NEAR(sum, v.logit, 1e-9);
+  // The largest contribution is always among the reasons.
+  bool led = false;
+  for (const Reason& r : v.reasons)
+    for (const std::string& name : r.features) led |= name == v.top_features.front().name;
+  EXPECT_TRUE(led) << v.top_features.front().name;
 }
 
 TEST_F(ModelTest, TopFeaturesAreSortedByMagnitude) {
