@@ -563,19 +563,57 @@
     clear(box);
     if (!site) { card.hidden = true; return; }
     card.hidden = false;
+    const raters = site.raters || [];
     const summary = el('p', 'site-summary');
     summary.appendChild(el('strong', null, site.domain));
     summary.appendChild(document.createTextNode(': '));
     const consensus = site.consensus || 'no consensus';
     summary.appendChild(el('span', 'rating rating-' + ratingClass(site.consensus), consensus));
-    summary.appendChild(document.createTextNode(
-      ' \u2014 ' + site.lists_unreliable + ' of ' + site.lists_rated + ' lists rate it unreliable.'));
+    summary.appendChild(document.createTextNode(' \u2014 ' + raterCount(site) + '.'));
     box.appendChild(summary);
-    box.appendChild(el('p', 'hint', 'From published source lists; shown beside the verdict, never part of it.'));
+    const votes = el('ul', 'site-raters');
+    for (const v of raters) votes.appendChild(raterVote(site, v));
+    if (votes.firstChild) box.appendChild(votes);
+    box.appendChild(el('p', 'hint',
+      'From published source lists; several lists are snapshots of one rater, so each rater votes once, ' +
+      'with its newest list. Shown beside the verdict, never part of it.'));
+    const names = new Map(raters.map((v) => [v.rater, v.name]));
     const rows = (site.ratings || []).map((r) => [
-      r.list, r.date, ratingBadge(r.rating), r.factuality || '\u2014', r.bias || '\u2014', r.detail || '',
+      names.get(r.rater) || r.rater || '\u2014', r.list, r.date, ratingBadge(r.rating), r.factuality || '\u2014',
+      r.bias || '\u2014', r.detail || '',
     ]);
-    box.appendChild(table('Ratings of ' + site.domain, ['List', 'Date', 'Rating', 'Factuality', 'Bias', 'Detail'], rows));
+    box.appendChild(table('Ratings of ' + site.domain,
+      ['Rater', 'List', 'Date', 'Rating', 'Factuality', 'Bias', 'Detail'], rows));
+  }
+
+  /** "2 of 2 independent raters say unreliable", as the text report says it. */
+  function raterCount(site) {
+    if (!site.raters_rated) return 'no rater gives a rating';
+    const count = site.raters_unreliable + ' of ' + site.raters_rated;
+    return site.raters_rated === 1 ? count + ' rater says unreliable' : count + ' independent raters say unreliable';
+  }
+
+  /**
+   * One rater's vote: "Media Bias/Fact Check in 4 snapshots 2018\u20132026: unreliable", with the
+   * other ratings its older snapshots gave, as the text report says it.
+   */
+  function raterVote(site, v) {
+    const first = (v.first_date || '').slice(0, 4);
+    const last = (v.last_date || '').slice(0, 4);
+    const item = el('li');
+    let when = v.snapshots > 1 ? ' in ' + v.snapshots + ' snapshots ' : ' ';
+    when += first === last ? first : first + '\u2013' + last;
+    item.appendChild(el('strong', null, v.name));
+    item.appendChild(document.createTextNode(when + ': '));
+    item.appendChild(ratingBadge(v.rating));
+    const others = [];
+    for (const r of site.ratings || []) {
+      if (r.rater === v.rater && r.rating && r.rating !== v.rating && !others.includes(r.rating)) others.push(r.rating);
+    }
+    if (others.length) {
+      item.appendChild(document.createTextNode(' (earlier: ' + others.join(', ') + ')'));
+    }
+    return item;
   }
 
   function ratingClass(rating) {

@@ -22,7 +22,7 @@
 namespace credence {
 
 // The version of the JSON report's layout. Bumped on any change to its fields.
-inline constexpr const char* kReportSchemaVersion = "1.3";
+inline constexpr const char* kReportSchemaVersion = "1.4";
 
 struct Report {
   Article article;

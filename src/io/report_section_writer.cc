@@ -157,12 +157,29 @@ void ReportSectionWriter::WriteSite(const SiteReputation& site) {
   json_.BeginObject();
   json_.Key("domain").RepairedString(site.domain);
   json_.Key("consensus").String(site.consensus);
+  json_.Key("raters_unreliable").Int(site.raters_unreliable);
+  json_.Key("raters_rated").Int(site.raters_rated);
+  json_.Key("raters").BeginArray();
+  for (const RaterVote& v : site.raters) {
+    json_.BeginObject();
+    json_.Key("rater").RepairedString(v.rater);
+    json_.Key("name").RepairedString(v.name);
+    json_.Key("rating").String(v.rating);
+    json_.Key("list").RepairedString(v.list);
+    json_.Key("date").String(v.date);
+    json_.Key("snapshots").Int(v.snapshots);
+    json_.Key("first_date").String(v.first_date);
+    json_.Key("last_date").String(v.last_date);
+    json_.EndObject();
+  }
+  json_.EndArray();
   json_.Key("lists_unreliable").Int(site.lists_unreliable);
   json_.Key("lists_rated").Int(site.lists_rated);
   json_.Key("ratings").BeginArray();
   for (const SiteRating& r : site.ratings) {
     json_.BeginObject();
     json_.Key("list").String(r.list);
+    json_.Key("rater").String(r.rater);
     json_.Key("date").String(r.date);
     json_.Key("rating").String(r.rating);
     json_.Key("factuality").String(r.factuality);

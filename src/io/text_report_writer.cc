@@ -180,6 +180,34 @@ void AppendReasons(std::string& out, const Document& doc, const Verdict& v, cons
   out += paint(kDim, lines.substr(0, lines.size() - 1)) + "\n";
 }
 
+// "2 of 2 independent raters say unreliable": raters, not lists, since
+// several lists are snapshots of one rater.
+std::string RaterCount(const SiteReputation& site) {
+  const std::string count = std::to_string(site.raters_unreliable) + " of " + std::to_string(site.raters_rated);
+  if (site.raters_rated == 0) return "no rater gives a rating";
+  if (site.raters_rated == 1) return count + " rater says unreliable";
+  return count + " independent raters say unreliable";
+}
+
+// "Media Bias/Fact Check in 4 snapshots 2018–2026: unreliable", with the
+// other ratings its older snapshots gave, so that a rater's change of mind
+// shows and its snapshots are not read as agreeing voices.
+std::string RaterSummary(const SiteReputation& site, const RaterVote& v) {
+  const std::string first = v.first_date.substr(0, 4), last = v.last_date.substr(0, 4);
+  std::string s = v.name;
+  if (v.snapshots > 1) s += " in " + std::to_string(v.snapshots) + " snapshots";
+  s += " " + (first == last ? first : first + "–" + last) + ": " + (v.rating.empty() ? "no rating" : v.rating);
+  std::vector<std::string> others;
+  for (const SiteRating& r : site.ratings)
+    if (r.rater == v.rater && !r.rating.empty() && r.rating != v.rating &&
+        std::find(others.begin(), others.end(), r.rating) == others.end())
+      others.push_back(r.rating);
+  if (others.empty()) return s;
+  s += " (earlier: ";
+  for (std::size_t i = 0; i < others.size(); ++i) s += (i ? ", " : "") + others[i];
+  return s + ")";
+}
+
 // The verdict and the site's reputation, side by side but apart: the first
 // comes from the text, the second from lists about the site.
 void AppendVerdict(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
@@ -201,12 +229,17 @@ void AppendVerdict(std::string& out, const Document& doc, const Report& r, const
     }
   }
   if (r.site) {
-    Section(out, paint, "Site: " + r.site->domain + " (" + (r.site->consensus.empty() ? "no rating" : r.site->consensus) +
-                            ", " + std::to_string(r.site->lists_unreliable) + " of " +
-                            std::to_string(r.site->lists_rated) + " lists say unreliable)");
-    out += paint(kDim, "  what source lists say about the site; not part of the verdict above") + "\n";
+    const SiteReputation& site = *r.site;
+    Section(out, paint, "Site: " + site.domain + " (" + (site.consensus.empty() ? "no rating" : site.consensus) +
+                            "; " + RaterCount(site) + ")");
+    for (const RaterVote& v : site.raters) {  // a long line goes on with a hanging indent
+      std::string lines;
+      AppendWrapped(lines, RaterSummary(site, v), "    ");
+      out += lines.substr(2);
+    }
+    out += paint(kDim, "  one vote per rater, its newest list; not part of the verdict above") + "\n";
     for (const SiteRating& s : r.site->ratings) {
-      std::string line = PadRight(s.list, 18) + PadRight(s.date, 11) + PadRight(s.rating.empty() ? "-" : s.rating, 11);
+      std::string line = PadRight(s.list, 21) + PadRight(s.date, 11) + PadRight(s.rating.empty() ? "-" : s.rating, 11);
       if (!s.factuality.empty()) line += "factuality " + s.factuality + "  ";
       if (!s.bias.empty()) line += "bias " + s.bias;
       out += "  " + Truncate(line, kWidth - 2) + "\n";

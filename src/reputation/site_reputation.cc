@@ -1,15 +1,19 @@
 // The site-reputation lookup over data/source_reputation.tsv, parsed once on
 // first use into a map from domain to its rows (the file is sorted by domain
-// then list, so each domain's ratings come out in list order).
+// then list, so each domain's ratings come out in list order), and the
+// summary of a site's ratings by rater (raters.h says which lists are one).
 #include "credence/reputation.h"
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "data/embedded_data.h"
+#include "reputation/raters.h"
 #include "text/utf8.h"
 
 namespace credence {
@@ -33,8 +37,12 @@ const Table& ReputationTable() {
         pos = tab + 1;
       }
       if (f.size() != 7 || f[0].empty()) return;  // tests/reputation checks every row parses
-      t[std::string(f[0])].push_back(
-          {std::string(f[1]), Field(f[2]), Field(f[3]), Field(f[4]), Field(f[5]), Field(f[6])});
+      t[std::string(f[0])].push_back({.list = std::string(f[1]),
+                                      .date = Field(f[2]),
+                                      .rating = Field(f[3]),
+                                      .factuality = Field(f[4]),
+                                      .bias = Field(f[5]),
+                                      .detail = Field(f[6])});
     });
     return t;
   }();
@@ -67,6 +75,49 @@ std::string Join(const std::vector<std::string_view>& labels, std::size_t from) 
 }
 
 }  // namespace
+
+SiteReputation SummarizeRatings(std::string domain, std::vector<SiteRating> ratings) {
+  SiteReputation rep;
+  rep.domain = std::move(domain);
+  rep.ratings = std::move(ratings);
+  for (SiteRating& r : rep.ratings) {
+    const internal::ListRater who = internal::RaterOfList(r.list);
+    r.rater = std::string(who.rater);
+    // Lasser's copies carry the date they were collected; the vote goes by
+    // when a list's ratings are from, or a 2016 list would outvote 2017's.
+    const std::string from = who.content_date.empty() ? r.date : std::string(who.content_date);
+    auto vote = std::find_if(rep.raters.begin(), rep.raters.end(),
+                             [&](const RaterVote& v) { return v.rater == r.rater; });
+    if (vote == rep.raters.end()) {
+      rep.raters.push_back({.rater = r.rater, .name = std::string(who.name), .first_date = from, .last_date = from});
+      vote = std::prev(rep.raters.end());
+    }
+    ++vote->snapshots;
+    vote->first_date = std::min(vote->first_date, from);
+    vote->last_date = std::max(vote->last_date, from);
+    if (r.rating.empty()) continue;
+    ++rep.lists_rated;
+    rep.lists_unreliable += r.rating == "unreliable";
+    if (vote->rating.empty() || from > vote->date) {  // ISO dates order as strings; ties keep list order
+      vote->rating = r.rating;
+      vote->list = r.list;
+      vote->date = from;
+    }
+  }
+  std::map<std::string, int> votes;
+  for (const RaterVote& v : rep.raters) {
+    if (v.rating.empty()) continue;
+    ++rep.raters_rated;
+    ++votes[v.rating];
+    rep.raters_unreliable += v.rating == "unreliable";
+  }
+  // Most votes wins; ties go to the more severe rating.
+  static const std::vector<std::string> kSeverity = {"unreliable", "mixed", "satire", "reliable"};
+  int best = 0;
+  for (const std::string& r : kSeverity)
+    if (votes[r] > best) best = votes[r], rep.consensus = r;
+  return rep;
+}
 
 std::string HostOfUrl(std::string_view url) {
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
@@ -105,22 +156,7 @@ std::optional<SiteReputation> LookUpSite(std::string_view url) {
     if (candidate.size() < site.size()) break;  // never above the site: blogspot.com says nothing of x.blogspot.com
     auto it = table.find(candidate);
     if (it == table.end()) continue;
-    SiteReputation rep;
-    rep.domain = candidate;
-    rep.ratings = it->second;
-    std::map<std::string, int> votes;
-    for (const SiteRating& r : rep.ratings) {
-      if (r.rating.empty()) continue;
-      ++rep.lists_rated;
-      ++votes[r.rating];
-      rep.lists_unreliable += r.rating == "unreliable";
-    }
-    // Most votes wins; ties go to the more severe rating.
-    static const std::vector<std::string> kSeverity = {"unreliable", "mixed", "satire", "reliable"};
-    int best = 0;
-    for (const std::string& r : kSeverity)
-      if (votes[r] > best) best = votes[r], rep.consensus = r;
-    return rep;
+    return SummarizeRatings(candidate, it->second);
   }
   return std::nullopt;
 }

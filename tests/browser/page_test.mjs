@@ -357,6 +357,13 @@ async function checkSiteCard(page, report, what) {
   check(rows === report.site.ratings.length, `${what}: ${rows} rating rows, the report has ${report.site.ratings.length}`);
   const summary = await page.textContent('#site .site-summary');
   check(summary.includes(report.site.domain), `${what}: site summary "${summary}" lacks ${report.site.domain}`);
+  const count = `${report.site.raters_unreliable} of ${report.site.raters_rated}`;
+  check(summary.includes(count) && summary.includes('rater'), `${what}: site summary "${summary}" does not count raters (${count})`);
+  const votes = await page.$$eval('#site .site-raters li', (lis) => lis.map((li) => li.textContent));
+  check(votes.length === report.site.raters.length, `${what}: ${votes.length} raters shown, the report has ${report.site.raters.length}`);
+  report.site.raters.forEach((v, i) => {
+    check(votes[i] && votes[i].startsWith(v.name), `${what}: rater ${i} shows "${votes[i]}", the report ${v.name}`);
+  });
 }
 
 /**

@@ -64,7 +64,7 @@ TEST_F(AnalyzeCommand, JsonOutputParsesWithEveryKeyAndExactSpans) {
   EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
                                             "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline",
                                             "warnings"}));
-  EXPECT_EQ(j["schema_version"], "1.3");
+  EXPECT_EQ(j["schema_version"], "1.4");
   EXPECT_EQ(j["input"]["bytes"], input.size());
   EXPECT_EQ(j["input"]["url"], "https://example.com/x");
   int spans = 0;

@@ -200,6 +200,9 @@ TEST_F(ReferenceSampleVerdict, SiteRatingsNameTheDuranUnreliableWithSources) {
   }
   EXPECT_GE(report_.site->ratings.size(), 3u);
   EXPECT_TRUE(low_factuality);
+  // Four of the lists are Media Bias/Fact Check snapshots: two raters, not five lists, agree.
+  EXPECT_EQ(report_.site->raters_rated, 2);
+  EXPECT_EQ(report_.site->raters_unreliable, 2);
 }
 
 // Issue 7: the shipped learned detectors on the sample. Their findings are a

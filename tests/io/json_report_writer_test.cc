@@ -116,6 +116,41 @@ TEST(JsonReportWriter, CuesUseCatalogueNamesAndRoundStrength) {
   EXPECT_EQ(cues[0]["evidence"][0]["text"], "may");
 }
 
+TEST(JsonReportWriter, SiteCountsRatersAndNamesEachRatingsRater) {
+  Document doc = FixtureDocument();
+  Report r = FixtureReport();
+  r.site = SummarizeRatings("example.com", {{.list = "mbfc_acl2020", .date = "2020-07", .rating = "reliable"},
+                                            {.list = "mbfcext", .date = "2026-08-19", .rating = "unreliable"},
+                                            {.list = "opensources", .date = "2017-04", .rating = "unreliable"}});
+  const Json site = ReportToJson(doc, r)["site"];
+  EXPECT_EQ(Keys(site), (std::vector<std::string>{"domain", "consensus", "raters_unreliable", "raters_rated", "raters",
+                                                  "lists_unreliable", "lists_rated", "ratings"}));
+  EXPECT_EQ(site["consensus"], "unreliable");
+  EXPECT_EQ(site["raters_unreliable"], 2);
+  EXPECT_EQ(site["raters_rated"], 2);
+  EXPECT_EQ(site["lists_unreliable"], 2);
+  EXPECT_EQ(site["lists_rated"], 3);
+  ASSERT_EQ(site["raters"].size(), 2u);
+  const Json& mbfc = site["raters"][0];
+  EXPECT_EQ(Keys(mbfc), (std::vector<std::string>{"rater", "name", "rating", "list", "date", "snapshots", "first_date",
+                                                  "last_date"}));
+  EXPECT_EQ(mbfc["rater"], "mbfc");
+  EXPECT_EQ(mbfc["name"], "Media Bias/Fact Check");
+  EXPECT_EQ(mbfc["rating"], "unreliable");
+  EXPECT_EQ(mbfc["list"], "mbfcext");
+  EXPECT_EQ(mbfc["date"], "2026-08-19");
+  EXPECT_EQ(mbfc["snapshots"], 2);
+  EXPECT_EQ(mbfc["first_date"], "2020-07");
+  EXPECT_EQ(mbfc["last_date"], "2026-08-19");
+  EXPECT_EQ(site["raters"][1]["rater"], "opensources");
+  ASSERT_EQ(site["ratings"].size(), 3u);
+  EXPECT_EQ(Keys(site["ratings"][0]),
+            (std::vector<std::string>{"list", "rater", "date", "rating", "factuality", "bias", "detail"}));
+  EXPECT_EQ(site["ratings"][0]["rater"], "mbfc");
+  EXPECT_EQ(site["ratings"][1]["rater"], "mbfc");
+  EXPECT_EQ(site["ratings"][2]["rater"], "opensources");
+}
+
 TEST(JsonReportWriter, PrettyAndCompactParseToTheSameValue) {
   Document doc = FixtureDocument();
   Report report = FixtureReport();

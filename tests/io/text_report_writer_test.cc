@@ -66,7 +66,8 @@ TEST(TextReportWriter, VerdictAndSiteStandApart) {
                        {testing::Find("may")}, {"may"}});
   v.reasons.push_back({ReasonRole::kAdjustment, FeatureKind::kCue, "Its length, 12 words", 0.1, 0.01, {}, {"log_word_count"}});
   r.verdict = v;
-  r.site = SiteReputation{"example.com", {{"mbfcext", "2026-08-19", "unreliable", "low", "questionable", ""}}, "unreliable", 1, 1};
+  r.site = SummarizeRatings("example.com", {{.list = "mbfcext", .date = "2026-08-19", .rating = "unreliable",
+                                              .factuality = "low", .bias = "questionable"}});
   std::string out = WriteTextReport(doc, r, false);
   EXPECT_NE(out.find("Verdict: unreliable (probability unreliable 0.80)"), std::string::npos) << out;
   // Reasons in plain words with the change in the probability each made;
@@ -80,9 +81,47 @@ TEST(TextReportWriter, VerdictAndSiteStandApart) {
   const std::string verdict = out.substr(out.find("Verdict:"), out.find("Site:") - out.find("Verdict:"));
   for (const char* internal_word : {"logit", "log odds", "cue:", "bias"})
     EXPECT_EQ(verdict.find(internal_word), std::string::npos) << internal_word << "\n" << verdict;
-  EXPECT_NE(out.find("Site: example.com (unreliable, 1 of 1 lists say unreliable)"), std::string::npos) << out;
+  EXPECT_NE(out.find("Site: example.com (unreliable; 1 of 1 rater says unreliable)"), std::string::npos) << out;
+  EXPECT_NE(out.find("  Media Bias/Fact Check 2026: unreliable\n"), std::string::npos) << out;
   EXPECT_NE(out.find("not part of the verdict"), std::string::npos) << out;
   EXPECT_LT(out.find("Verdict:"), out.find("Site:"));
+}
+
+// Snapshots of one rater are one voice: the heading counts raters, and each
+// rater's line says how many snapshots it has and when.
+TEST(TextReportWriter, SiteHeadingCountsRatersNotLists) {
+  Document doc = FixtureDocument();
+  Report r = FixtureReport();
+  r.site = SummarizeRatings("theduran.com", {{.list = "lasser/mbfc", .date = "2021-05-17", .rating = "unreliable"},
+                                             {.list = "mbfc_acl2020", .date = "2020-07", .rating = "unreliable"},
+                                             {.list = "mbfc_emnlp18", .date = "2018-10", .rating = "unreliable"},
+                                             {.list = "mbfcext", .date = "2026-08-19", .rating = "unreliable"},
+                                             {.list = "opensources", .date = "2017-04", .rating = "unreliable"}});
+  const std::string out = WriteTextReport(doc, r, false);
+  EXPECT_NE(out.find("Site: theduran.com (unreliable; 2 of 2 independent raters say unreliable)\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\n  Media Bias/Fact Check in 4 snapshots 2018–2026: unreliable\n  OpenSources 2017: unreliable\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("one vote per rater"), std::string::npos) << out;
+  EXPECT_EQ(out.find("lists say"), std::string::npos) << out;
+  for (const std::string& line : {std::string("lasser/mbfc"), std::string("opensources")})
+    EXPECT_NE(out.find("  " + line), std::string::npos) << line << "\n" << out;  // each list still shown
+}
+
+TEST(TextReportWriter, SiteShowsRatersThatDisagreeAndARaterThatChanged) {
+  Document doc = FixtureDocument();
+  Report r = FixtureReport();
+  r.site = SummarizeRatings("example.com", {{.list = "mbfc_acl2020", .date = "2020-07", .rating = "reliable"},
+                                            {.list = "mbfcext", .date = "2026-08-19", .rating = "mixed"},
+                                            {.list = "opensources", .date = "2017-04", .rating = "unreliable"}});
+  const std::string out = WriteTextReport(doc, r, false);
+  EXPECT_NE(out.find("Site: example.com (unreliable; 1 of 2 independent raters say unreliable)"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\n  Media Bias/Fact Check in 2 snapshots 2020–2026: mixed (earlier: reliable)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("OpenSources 2017: unreliable"), std::string::npos) << out;
 }
 
 TEST(TextReportWriter, ColourOnlyWhenAsked) {

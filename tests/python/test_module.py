@@ -67,6 +67,8 @@ class AnalyzeTest(unittest.TestCase):
         report = credence.analyze("A short article about a council vote. It passed.", url="https://theduran.com/x",
                                   title="You Won't Believe This Vote")
         self.assertEqual(report["site"]["domain"], "theduran.com")
+        self.assertEqual((report["site"]["raters_unreliable"], report["site"]["raters_rated"]), (2, 2))
+        self.assertEqual([v["rater"] for v in report["site"]["raters"]], ["mbfc", "opensources"])
         self.assertEqual(report["input"]["title"], "You Won't Believe This Vote")
 
     def test_invalid_utf8_is_repaired_and_said(self):

@@ -1,6 +1,7 @@
 // Tests for the site-reputation lookup: host and registered-domain parsing,
 // subdomains folding to the listed site, platforms whose subdomains are
-// separate publishers, and the embedded table's rows.
+// separate publishers, the embedded table's rows, and the summary by rater
+// (one vote per rater, its newest snapshot; consensus over raters).
 #include "credence/reputation.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "data/embedded_data.h"
@@ -73,6 +75,8 @@ TEST(SiteReputation, LookUpFindsTheSiteFromAnyUsualSubdomain) {
     EXPECT_GT(site->lists_unreliable, 0) << url;
     EXPECT_LE(site->lists_unreliable, site->lists_rated) << url;
     EXPECT_LE(site->lists_rated, static_cast<int>(site->ratings.size())) << url;
+    EXPECT_LE(site->raters_unreliable, site->raters_rated) << url;
+    EXPECT_LE(site->raters_rated, site->lists_rated) << url;
     for (const SiteRating& r : site->ratings) {
       EXPECT_FALSE(r.list.empty()) << url;
       EXPECT_FALSE(r.date.empty()) << url << " " << r.list;
@@ -111,6 +115,115 @@ TEST(SiteReputation, LookUpPlatformSubdomainsAreNotGivenThePlatformsRating) {
   std::optional<SiteReputation> uk = LookUpSite("http://aanirfan.blogspot.co.uk/");
   ASSERT_TRUE(uk);
   EXPECT_EQ(uk->domain, "aanirfan.blogspot.co.uk");
+}
+
+// Returns a rating by `list`, dated `date`, of `rating`.
+SiteRating Rating(std::string list, std::string date, std::string rating) {
+  return {.list = std::move(list), .date = std::move(date), .rating = std::move(rating)};
+}
+
+TEST(SiteReputation, TheDuranIsTwoRatersBothUnreliableNotFiveLists) {
+  std::optional<SiteReputation> site = LookUpSite("https://theduran.com/a");
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->lists_rated, 5);  // lasser/mbfc, mbfc_acl2020, mbfc_emnlp18, mbfcext, opensources
+  EXPECT_EQ(site->lists_unreliable, 5);
+  EXPECT_EQ(site->raters_rated, 2);
+  EXPECT_EQ(site->raters_unreliable, 2);
+  EXPECT_EQ(site->consensus, "unreliable");
+  ASSERT_EQ(site->raters.size(), 2u);
+  const RaterVote& mbfc = site->raters[0];
+  EXPECT_EQ(mbfc.rater, "mbfc");
+  EXPECT_EQ(mbfc.name, "Media Bias/Fact Check");
+  EXPECT_EQ(mbfc.rating, "unreliable");
+  EXPECT_EQ(mbfc.list, "mbfcext");
+  EXPECT_EQ(mbfc.date, "2026-08-19");
+  EXPECT_EQ(mbfc.snapshots, 4);
+  EXPECT_EQ(mbfc.first_date, "2018-10");
+  EXPECT_EQ(mbfc.last_date, "2026-08-19");
+  const RaterVote& opensources = site->raters[1];
+  EXPECT_EQ(opensources.rater, "opensources");
+  EXPECT_EQ(opensources.rating, "unreliable");
+  EXPECT_EQ(opensources.snapshots, 1);
+  EXPECT_EQ(opensources.date, "2017-04");
+  for (const SiteRating& r : site->ratings) EXPECT_EQ(r.rater, r.list == "opensources" ? "opensources" : "mbfc") << r.list;
+}
+
+TEST(SiteReputation, MbfcSnapshotsThatDisagreeVoteWithTheNewest) {
+  // thefederalist.com: MBFC said reliable in 2020 (acl2020), questionable in 2021 and 2026.
+  std::optional<SiteReputation> federalist = LookUpSite("thefederalist.com");
+  ASSERT_TRUE(federalist);
+  ASSERT_EQ(federalist->raters.size(), 1u);
+  EXPECT_EQ(federalist->raters[0].rating, "unreliable");
+  EXPECT_EQ(federalist->raters[0].list, "mbfcext");
+  EXPECT_EQ(federalist->raters[0].snapshots, 3);
+  EXPECT_EQ(federalist->raters_rated, 1);
+  // Two old snapshots outnumber the newest, and still the newest is the vote.
+  const SiteReputation site = SummarizeRatings("example.com", {Rating("lasser/mbfc", "2021-05-17", "mixed"),
+                                                               Rating("mbfc_acl2020", "2020-07", "reliable"),
+                                                               Rating("mbfc_emnlp18", "2018-10", "reliable")});
+  ASSERT_EQ(site.raters.size(), 1u);
+  EXPECT_EQ(site.raters[0].rating, "mixed");
+  EXPECT_EQ(site.raters[0].list, "lasser/mbfc");
+  EXPECT_EQ(site.consensus, "mixed");
+  EXPECT_EQ(site.raters_rated, 1);
+  EXPECT_EQ(site.raters_unreliable, 0);
+  EXPECT_EQ(site.lists_rated, 3);
+}
+
+TEST(SiteReputation, ConsensusCountsOneVotePerRater) {
+  // Four MBFC snapshots say unreliable; OpenSources and PolitiFact say satire:
+  // by list 4 to 2 unreliable, by rater 2 to 1 satire.
+  const SiteReputation site = SummarizeRatings(
+      "example.com", {Rating("lasser/mbfc", "2021-05-17", "unreliable"), Rating("lasser/politifact", "2017-11-09", "satire"),
+                      Rating("mbfc_acl2020", "2020-07", "unreliable"), Rating("mbfc_emnlp18", "2018-10", "unreliable"),
+                      Rating("mbfcext", "2026-08-19", "unreliable"), Rating("opensources", "2017-04", "satire")});
+  EXPECT_EQ(site.lists_unreliable, 4);
+  EXPECT_EQ(site.lists_rated, 6);
+  EXPECT_EQ(site.raters_unreliable, 1);
+  EXPECT_EQ(site.raters_rated, 3);
+  EXPECT_EQ(site.consensus, "satire");
+  ASSERT_EQ(site.raters.size(), 3u);  // in the order of each rater's first list
+  EXPECT_EQ(site.raters[0].rater, "mbfc");
+  EXPECT_EQ(site.raters[1].rater, "politifact");
+  EXPECT_EQ(site.raters[2].rater, "opensources");
+  // A tie between raters still goes to the more severe rating.
+  const SiteReputation tie = SummarizeRatings(
+      "example.com", {Rating("mbfc_acl2020", "2020-07", "mixed"), Rating("mbfc_emnlp18", "2018-10", "mixed"),
+                      Rating("opensources", "2017-04", "unreliable")});
+  EXPECT_EQ(tie.consensus, "unreliable");
+  EXPECT_EQ(tie.raters_unreliable, 1);
+  EXPECT_EQ(tie.raters_rated, 2);
+}
+
+TEST(SiteReputation, ZimdarsListIsOpenSourcesFrom2016) {
+  // Lasser's copy of Zimdars' 2016 list is dated by its 2021 collection; the
+  // 2017 OpenSources snapshot is the newer and gives the vote.
+  std::optional<SiteReputation> site = LookUpSite("365usanews.com");
+  ASSERT_TRUE(site);
+  ASSERT_EQ(site->raters.size(), 1u);
+  const RaterVote& v = site->raters[0];
+  EXPECT_EQ(v.rater, "opensources");
+  EXPECT_EQ(v.snapshots, 2);
+  EXPECT_EQ(v.list, "opensources");
+  EXPECT_EQ(v.rating, "unreliable");
+  EXPECT_EQ(v.first_date, "2016");
+  EXPECT_EQ(v.last_date, "2017-04");
+  EXPECT_EQ(site->lists_rated, 2);
+  EXPECT_EQ(site->raters_rated, 1);
+}
+
+TEST(SiteReputation, UnknownListIsARaterOfItsOwnAndUnratedListsGiveNoVote) {
+  const SiteReputation site = SummarizeRatings(
+      "example.com", {Rating("newlist", "2027-01", "reliable"), Rating("opensources", "2017-04", "")});
+  ASSERT_EQ(site.raters.size(), 2u);
+  EXPECT_EQ(site.raters[0].rater, "newlist");
+  EXPECT_EQ(site.raters[0].name, "newlist");
+  EXPECT_EQ(site.ratings[0].rater, "newlist");
+  EXPECT_EQ(site.raters[1].rating, "");
+  EXPECT_EQ(site.raters[1].list, "");
+  EXPECT_EQ(site.raters[1].snapshots, 1);
+  EXPECT_EQ(site.raters_rated, 1);
+  EXPECT_EQ(site.consensus, "reliable");
 }
 
 // Returns the TAB-separated fields of `line`.

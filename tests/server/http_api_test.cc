@@ -71,7 +71,7 @@ TEST_F(HttpApiTest, AnalyzeAnswersTheReport) {
   ASSERT_FALSE(text.empty());
   auto [status, report] = Analyze(nlohmann::json{{"text", text}, {"url", "https://theduran.com/x"}}.dump());
   EXPECT_EQ(status, 200);
-  EXPECT_EQ(report["schema_version"], "1.3");
+  EXPECT_EQ(report["schema_version"], "1.4");
   EXPECT_EQ(report["input"]["bytes"], text.size());
   EXPECT_EQ(report["site"]["domain"], "theduran.com");
   EXPECT_FALSE(report["cues"].empty());
