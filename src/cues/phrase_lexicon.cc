@@ -32,7 +32,8 @@ struct FlagName {
 constexpr FlagName kFlagNames[] = {
     {"modal", kModalFlag}, {"media", kMediaFlag},     {"attack", kAttackFlag}, {"lower", kLowerFlag},
     {"noun", kNounFlag},   {"preposition", kPrepositionFlag}, {"head", kHeadFlag}, {"weak", kWeakFlag},
-    {"forward", kForwardFlag}, {"you", kYouFlag},
+    {"forward", kForwardFlag}, {"you", kYouFlag}, {"addressee", kAddresseeFlag},
+    {"aspect", kAspectFlag},
 };
 
 // Splits `s` at `sep`, keeping empty fields.

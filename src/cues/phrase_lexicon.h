@@ -52,6 +52,10 @@ inline constexpr uint32_t kHeadFlag = 1u << 6;         // "head": generic outlet
 inline constexpr uint32_t kWeakFlag = 1u << 7;         // "weak": vague source group ("officials", "experts")
 inline constexpr uint32_t kForwardFlag = 1u << 8;      // "forward": forward-reference headline starter ("This")
 inline constexpr uint32_t kYouFlag = 1u << 9;          // "you": second-person word in a headline
+inline constexpr uint32_t kAddresseeFlag = 1u << 10;   // "addressee": reporting verb whose object is the one
+                                                       //   told ("told the newspaper"), not the source
+inline constexpr uint32_t kAspectFlag = 1u << 11;      // "aspect": reporting verb that is also one of aspect
+                                                       //   ("continues to grow"): no report before to/-ing
 
 // Returns the flag named `name` ("modal"), or 0 when there is none.
 uint32_t FlagFromName(std::string_view name);

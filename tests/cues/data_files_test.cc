@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kLists[] = {
     "hedges.txt",        "loaded_language.txt",   "afinn-165.tsv",         "clickbait.txt",
     "money_appeal.txt",  "media_attack.txt",      "media_outlets.txt",     "reporting_verbs.txt",
-    "anonymous_sources.txt", "institution_words.txt",
+    "anonymous_sources.txt", "institution_words.txt", "document_words.txt",
 };
 
 class BundledLexicon : public ::testing::TestWithParam<const char*> {};
@@ -93,6 +93,11 @@ TEST(BundledLists, OutletsSourcesAndInstitutions) {
   EXPECT_TRUE(*FlagsOf("anonymous_sources.txt", "officials") & kWeakFlag);
   ExpectAll("institution_words.txt", {"Ministry", "Pentagon", "White House", "Kremlin", "Police", "FBI", "NATO",
                                       "United Nations", "Parliament"});
+  // A report is a document, not an unnamed person.
+  ExpectAll("document_words.txt", {"report", "reports", "study", "data", "statement", "document"});
+  EXPECT_FALSE(FlagsOf("anonymous_sources.txt", "reports"));
+  EXPECT_TRUE(*FlagsOf("reporting_verbs.txt", "told") & kAddresseeFlag);
+  EXPECT_TRUE(*FlagsOf("reporting_verbs.txt", "continues") & kAspectFlag);
 }
 
 TEST(BundledLists, ClickbaitMoneyAndLoadedLanguage) {

@@ -114,6 +114,9 @@ TEST_F(ReferenceSample, AttributionsAndTheirSourceKinds) {
       {"According to the source", SourceKind::kAnonymous},
       {"The source said", SourceKind::kAnonymous},
       {"The source continued", SourceKind::kAnonymous},
+      // "his" is the source of the sentence before; a report is a document, and this one names no issuer.
+      {"According to\u00a0his data", SourceKind::kAnonymous},  // the sample has a no-break space
+      {"The report from Deir ez-Zor indicates", SourceKind::kUnattributed},
   };
   for (const Expected& e : expected) {
     const Attribution* a = FindAttribution(e.text);
