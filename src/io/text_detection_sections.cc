@@ -27,13 +27,15 @@ void AppendHeadlineSection(std::string& out, const Report& r, const Painter& pai
   if (!r.headline) return;
   const HeadlineAssessment& h = *r.headline;
   Section(out, paint, "Headline: clickbait probability " + Probability(h.clickbait_probability));
-  std::string moved;
+  // The words by the way they lean, largest first (their weights are in the JSON report).
+  std::string towards_clickbait, towards_informative;
   for (const FeatureContribution& f : h.top_features) {
-    char num[16];
-    std::snprintf(num, sizeof num, "%+.2f", f.contribution);
-    moved += (moved.empty() ? "" : ", ") + ("\"" + OneLine(f.name) + "\" ") + num;
+    std::string& list = f.contribution > 0 ? towards_clickbait : towards_informative;
+    list += (list.empty() ? "" : ", ") + ("\u201c" + OneLine(f.name) + "\u201d");
   }
-  if (!moved.empty()) AppendWrapped(out, "moved by " + moved, "  ");
+  if (!towards_clickbait.empty()) AppendWrapped(out, "words leaning towards clickbait: " + towards_clickbait, "  ");
+  if (!towards_informative.empty())
+    AppendWrapped(out, "words leaning towards an informative headline: " + towards_informative, "  ");
   if (h.span.empty() && !r.article.given_title.empty())
     out += paint(kDim, "  (the title given beside the text: " + Truncate(OneLine(r.article.given_title), 40) + ")") + "\n";
 }
