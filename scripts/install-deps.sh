@@ -10,6 +10,7 @@ packages=(
   libhunspell-dev hunspell-en-us hunspell-en-gb hunspell libutf8proc-dev libre2-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev  # credence serve (src/server), through its pkg-config
+  libstemmer-dev  # Snowball's English stemmer for fact-check retrieval (src/factcheck)
   libmodest-dev zlib1g-dev libgumbo-dev libxml2-dev  # HTML: myhtml parses; gumbo and libxml2 for bench/html_parsers
   python3
   pybind11-dev python3-dev  # the Python module (src/python), tested with /usr/bin/python3

@@ -1,5 +1,5 @@
 // The credence command: parses the command line with CLI11 and runs one
-// command (analyze, batch, extract, train, eval). This is the edge where Status becomes an exit code and
+// command (analyze, batch, extract, train, eval, serve, factchecks). This is the edge where Status becomes an exit code and
 // where CLI11's exceptions, which it throws for usage errors, are caught.
 #include <csignal>
 #include <exception>
@@ -13,6 +13,7 @@
 #include "cli/batch_command.h"
 #include "cli/exit_codes.h"
 #include "cli/extract_command.h"
+#include "cli/factchecks_command.h"
 #include "cli/model_commands.h"
 #include "cli/serve_command.h"
 
@@ -38,6 +39,8 @@ int Run(int argc, char** argv) {
   CLI::App* train = AddTrainCommand(app, &train_args);
   EvalArgs eval_args;
   CLI::App* eval = AddEvalCommand(app, &eval_args);
+  FactChecksArgs factchecks_args;
+  CLI::App* factchecks = AddFactChecksCommand(app, &factchecks_args);
   ServeArgs serve_args;
   CLI::App* serve = AddServeCommand(app, &serve_args);
   try {
@@ -52,6 +55,7 @@ int Run(int argc, char** argv) {
   if (train->parsed()) return RunTrainCommand(train_args);
   if (eval->parsed()) return RunEvalCommand(eval_args);
   if (serve->parsed()) return RunServeCommand(serve_args);
+  if (factchecks->parsed()) return RunFactChecksCommand(factchecks, factchecks_args);
   std::cerr << "credence: error: no command given\n";
   return kExitUsage;
 }

@@ -352,8 +352,20 @@ std::vector<double> HeadProbabilities(const ModelHead& head, const TrainingData&
 
 std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std::vector<bool>& positive,
                                    const std::vector<double>& weights) {
+  auto loss = [&](double a, double b) {
+    double l = 0;
+    for (std::size_t i = 0; i < logits.size(); ++i) {
+      const double c = weights.empty() ? 1.0 : weights[i];
+      const double z = a * logits[i] + b;
+      // log(1 + e^-z) for a positive, log(1 + e^z) for a negative, without overflow.
+      const double m = positive[i] ? -z : z;
+      l += c * (m > 0 ? m + std::log1p(std::exp(-m)) : std::log1p(std::exp(m)));
+    }
+    return l;
+  };
   double a = 1.0, b = 0.0;
-  for (int it = 0; it < 100; ++it) {  // Newton's method on the 2-parameter log loss
+  double current = loss(a, b);
+  for (int it = 0; it < 100; ++it) {  // Newton's method on the 2-parameter log loss, with step halving
     double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     for (std::size_t i = 0; i < logits.size(); ++i) {
       const double c = weights.empty() ? 1.0 : weights[i];
@@ -365,8 +377,17 @@ std::pair<double, double> FitPlatt(const std::vector<double>& logits, const std:
     }
     const double det = haa * hbb - hab * hab;
     if (std::abs(det) < 1e-18) break;
-    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    // A full Newton step from far away (logits all on one side, p near 0 or
+    // 1) can overshoot by orders of magnitude: halve it until the loss falls.
+    double next = loss(a - da, b - db);
+    for (int halving = 0; halving < 40 && !(next <= current); ++halving) {
+      da /= 2, db /= 2;
+      next = loss(a - da, b - db);
+    }
+    if (!(next <= current)) break;
     a -= da, b -= db;
+    current = next;
     if (std::abs(da) + std::abs(db) < 1e-10) break;
   }
   // A scale at or below 0 would mean the model ranks validation backwards;

@@ -1,0 +1,60 @@
+// Matching a passage against the fact-check index: BM25 gives the
+// candidates, the re-ranker (a logistic regression over match_features,
+// trained by TrainReranker) orders them by the probability that the
+// fact-check checks the passage's claim.
+//
+//   Result<FactCheckMatcher> m = FactCheckMatcher::Open(index_path, reranker_path);
+//   for (const FactCheckMatch& hit : m->Match("Obama released 122 Guantanamo prisoners", 3, 0.5)) ...
+//
+// Thread-safe after Open: the index is mapped read-only and shared.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/fact_checks.h"
+#include "credence/status.h"
+#include "factcheck/fact_check_index.h"
+#include "model/model_file.h"
+
+namespace credence::internal {
+
+// BM25 candidates the re-ranker sees per passage.
+inline constexpr std::size_t kRerankCandidates = 30;
+// The re-ranker's feature set, as its model file names it.
+inline constexpr std::string_view kRerankFeatureSet = "factcheck-rerank";
+FeatureSetId RerankFeatureSetId();
+
+// One candidate as ranked: its index position, BM25 score and, with a
+// re-ranker, its probability (else BM25's order, probability 0).
+struct RankedCandidate {
+  std::uint32_t doc = 0;
+  double bm25 = 0.0;
+  double probability = 0.0;
+};
+
+class FactCheckMatcher {
+ public:
+  // Opens the index; `reranker_path` "" ranks by BM25 alone.
+  [[nodiscard]] static Result<FactCheckMatcher> Open(const std::string& index_path, const std::string& reranker_path);
+  FactCheckMatcher(FactCheckIndex index, std::optional<ModelFile> reranker)
+      : index_(std::move(index)), reranker_(std::move(reranker)) {}
+
+  const FactCheckIndex& index() const { return index_; }
+  bool has_reranker() const { return reranker_.has_value(); }
+
+  // All kRerankCandidates candidates of `passage`, best first.
+  std::vector<RankedCandidate> Rank(std::string_view passage) const;
+  // The best `k` whose probability is at least `min_score` (BM25 alone: the
+  // best `k`, score 0), with their records.
+  std::vector<FactCheckMatch> Match(std::string_view passage, std::size_t k, double min_score) const;
+
+ private:
+  FactCheckIndex index_;
+  std::optional<ModelFile> reranker_;
+};
+
+}  // namespace credence::internal

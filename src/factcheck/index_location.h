@@ -1,0 +1,27 @@
+// Where the fact-check index and the re-ranker are found when no path is
+// given: $CREDENCE_FACTCHECKS, else the user's index (written by
+// `credence factchecks add`), else the built-in index beside the binary
+// (built from data/factchecks.jsonl.gz with it).
+#pragma once
+
+#include <string>
+
+namespace credence::internal {
+
+inline constexpr const char* kBuiltInIndexName = "factchecks.idx";
+inline constexpr const char* kRerankerName = "credence-factcheck-reranker.bin";
+
+// $XDG_DATA_HOME/credence/factchecks.idx, or ~/.local/share/credence/factchecks.idx; "" without a home.
+std::string UserIndexPath();
+
+// The index to use: `given` when not empty, else $CREDENCE_FACTCHECKS, else
+// the user's index if it exists, else the built-in one ("" when none is found).
+std::string FindFactCheckIndex(const std::string& given);
+
+// The built-in index ("" when it was not built).
+std::string BuiltInIndexPath();
+
+// The shipped re-ranker model ("" when missing).
+std::string ShippedRerankerPath();
+
+}  // namespace credence::internal
