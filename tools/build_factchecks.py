@@ -21,6 +21,17 @@ Reads two sets from ../shared/data, as their SOURCE.txt describe them, and write
                          CheckThat! 2020 task 2 queries: {"id", "text" (the tweet as given),
                          "relevant": ["snopes-ct2020-<id>", ...]}.
 
+  OUT/retrieval/unmatched.jsonl
+                         4,500 news sentences with no fact-check to find ({"id", "text",
+                         "relevant": []}): 1,500 each from ReCOVery (COVID-19 news of 2020, after
+                         the collection's claims), FakeNewsNet's GossipCop articles and SemEval-2019
+                         hyperpartisan (political news and opinion), 10 to 60 words each, drawn with
+                         a fixed seed. The re-ranker's probability is fitted
+                         on them too, so that a sentence on the topic of a fact-check without its
+                         claim scores low: tweets of the task always have an answer, news sentences
+                         mostly do not. A few may in truth repeat a checked claim (label noise,
+                         docs/fact-checks.md).
+
 Usage: tools/build_factchecks.py [--shared ../shared] --out DIR
 Standard library only; run with Debian's /usr/bin/python3.
 """
@@ -31,6 +42,8 @@ import gzip
 import io
 import json
 import os
+import random
+import re
 import sys
 import tarfile
 
@@ -110,6 +123,30 @@ def retrieval_queries(members, part):
     return out
 
 
+UNMATCHED_SEED = 20261207
+UNMATCHED_SOURCES = [("recovery_covid_news/recovery_news_by_site.jsonl.gz", "recovery", 1500),
+                     ("fakenewsnet_text/fakenewsnet_gossipcop.jsonl.gz", "gossipcop", 1500),
+                     ("semeval2019_hyperpartisan_byarticle/hyperpartisan_byarticle.jsonl.gz", "hyperpartisan", 1500)]
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+
+
+def unmatched_sentences(shared):
+    rng = random.Random(UNMATCHED_SEED)
+    out = []
+    for path, name, count in UNMATCHED_SOURCES:
+        sentences = []
+        with gzip.open(os.path.join(shared, "data", path), "rt", encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line).get("text") or ""
+                for para in text.split("\n"):
+                    for sentence in SENTENCE_END.split(para.strip()):
+                        if 10 <= len(sentence.split()) <= 60:
+                            sentences.append(sentence)
+        for i, sentence in enumerate(rng.sample(sentences, count)):
+            out.append({"id": f"unmatched-{name}-{i}", "text": sentence, "relevant": []})
+    return out
+
+
 def write_jsonl(path, records):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -132,6 +169,9 @@ def main(argv):
         queries = retrieval_queries(members, part)
         write_jsonl(os.path.join(args.out, "retrieval", f"{part}.jsonl"), queries)
         counts[part] = len(queries)
+    unmatched = unmatched_sentences(args.shared)
+    write_jsonl(os.path.join(args.out, "retrieval", "unmatched.jsonl"), unmatched)
+    counts["unmatched"] = len(unmatched)
     print(json.dumps(counts))
 
 

@@ -381,6 +381,7 @@
     renderLegend(report);
     renderArticle();
     renderClaims(report);
+    renderFactChecks(report);
     renderAttributions(report.attributions || []);
     renderRemoved(report.removed || []);
     renderWarnings(pageWarnings(report, state.index));
@@ -1111,7 +1112,63 @@
     show.setAttribute('aria-label', 'Show claim ' + (i + 1) + ' in the article');
     show.addEventListener('click', () => jumpToClaim(i));
     item.appendChild(show);
+    if ((claim.fact_checks || []).length) {
+      item.appendChild(el('span', 'claim-checked', 'similar claim fact-checked: see \u201cAlready fact-checked?\u201d'));
+    }
     return item;
+  }
+
+  /** "PolitiFact rated a similar statement False, 2016"; "Snopes checked a similar claim". */
+  function factCheckSentence(m) {
+    const who = m.publisher || 'A fact-checker';
+    const when = m.date ? ', ' + String(m.date).slice(0, 4) : '';
+    if (!m.verdict) return who + ' checked a similar claim' + when + ' (no verdict in this collection)';
+    return who + ' rated a similar ' + (m.publisher === 'PolitiFact' ? 'statement' : 'claim') + ' ' + m.verdict + when;
+  }
+
+  /** The fact-checks of claims like the article's, or why none were searched. */
+  function renderFactChecks(report) {
+    const box = byId('factchecks');
+    clear(box);
+    const fc = report.fact_checks || {searched: false, note: 'this report has no fact_checks section', matches: []};
+    if (!fc.searched) {
+      box.appendChild(el('p', 'hint factchecks-none', 'Not searched: ' + (fc.note || 'no fact-check index')));
+      return;
+    }
+    const matches = fc.matches || [];
+    if (!matches.length) {
+      box.appendChild(el('p', 'hint factchecks-none',
+        'No claim like the headline\u2019s or the check-worthy sentences\u2019 among ' + fc.index_size + ' published fact-checks.'));
+      return;
+    }
+    box.appendChild(el('p', 'hint',
+      'Published fact-checks of claims like the article\u2019s (match score ' + formatNumber(fc.min_score, 2) +
+      ' or more, best first). A match is similar wording, not proof that the article repeats the claim: read both.'));
+    const list = el('ol', 'factcheck-list');
+    matches.forEach((m) => {
+      const item = el('li', 'factcheck-item');
+      const falsish = typeof m.falsity === 'number' && m.falsity >= 0.75;
+      item.appendChild(el('p', 'factcheck-verdict' + (falsish ? ' factcheck-false' : ''), factCheckSentence(m)));
+      item.appendChild(el('q', 'factcheck-claim', m.claim));
+      if (m.title) item.appendChild(el('p', 'factcheck-title', 'Headline: ' + m.title));
+      const here = el('p', 'factcheck-passage');
+      here.appendChild(document.createTextNode('In this article: '));
+      here.appendChild(el('q', null, m.passage ? m.passage.text : ''));
+      item.appendChild(here);
+      const meta = el('p', 'factcheck-meta', 'match score ' + formatNumber(m.score, 2) + ' \u00b7 ' +
+        Math.round(100 * (m.words_shared || 0)) + '% of its words here');
+      if (m.url && /^https?:\/\//i.test(m.url)) {
+        meta.appendChild(document.createTextNode(' \u00b7 '));
+        const link = el('a', null, 'read the fact-check');
+        link.href = m.url;
+        link.rel = 'noopener noreferrer';
+        link.target = '_blank';
+        meta.appendChild(link);
+      }
+      item.appendChild(meta);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
   }
 
   /** Scrolls to claim `number` in the article and focuses it, so its reason shows. */

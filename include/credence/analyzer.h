@@ -13,9 +13,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "credence/document.h"
+#include "credence/fact_checks.h"
 #include "credence/html.h"
 #include "credence/report.h"
 #include "credence/status.h"
@@ -45,6 +47,13 @@ struct AnalyzerOptions {
   // hand-written rule). "": none of them. A folder: all four from it, and
   // Create fails when one cannot be loaded.
   std::optional<std::string> learned_models;
+  // The fact-check index (fact_checks.h, docs/fact-checks.md) that the
+  // headline and the check-worthy sentences are matched against. nullopt
+  // (the default): $CREDENCE_FACTCHECKS, else the user's index (written by
+  // `credence factchecks add`), else the built-in one; when none is found,
+  // reports say so in their fact_checks section. "": no matching. A path:
+  // that index, and Create fails when it cannot be opened.
+  std::optional<std::string> fact_check_index;
   // Whether to look the Document's url up in the site-reputation table
   // (reputation.h). Default: on.
   bool site_reputation = true;
@@ -62,6 +71,15 @@ class Analyzer {
 
   // Returns the model that scores reports, or nullptr when there is none.
   const Model* model() const;
+
+  // The fact-checks most like `text` (a claim or a sentence) in the
+  // Analyzer's fact-check index, most probable first: at most `k`, each
+  // with a re-ranker probability of at least `min_score`. Fails with
+  // kNotFound (and the reason) when no index is open. Thread-safe.
+  [[nodiscard]] Result<std::vector<FactCheckMatch>> SearchFactChecks(std::string_view text, std::size_t k,
+                                                                    double min_score) const;
+  // Fact-checks in the open index (0 when none is open).
+  std::size_t fact_check_count() const;
 
   // Returns the report for `document`.
   Report Analyze(const Document& document) const;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "credence/fact_checks.h"
 #include "credence/span.h"
 #include "credence/verdict.h"
 
@@ -60,6 +61,9 @@ struct TechniqueSpan {
 struct Claim {
   Span span;                 // the sentence
   double probability = 0.0;  // calibrated probability that the sentence is check-worthy
+  // Published fact-checks of a similar claim (fact_checks.h), best first;
+  // empty when none matches or no index is searched.
+  std::vector<FactCheckMatch> fact_checks;
 };
 
 // How much the headline reads as clickbait.

@@ -9,8 +9,12 @@
 // Plain values: safe to copy and share across threads.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "credence/span.h"
 
 namespace credence {
 
@@ -40,6 +44,27 @@ struct FactCheckMatch {
   FactCheck fact_check;
   double score = 0.0;  // the re-ranker's probability that the fact-check checks this claim (0..1)
   double bm25 = 0.0;   // the lexical first stage's score
+  // Share of the fact-check's distinct words (stemmed, without function
+  // words) that the passage holds: what a reader can check at a glance.
+  double words_shared = 0.0;
+};
+
+// A fact-check that matches a passage of the article (a check-worthy
+// sentence or the headline).
+struct FactCheckFinding {
+  Span span;  // the passage
+  FactCheckMatch match;
+};
+
+// What the article's passages matched in the fact-check index.
+struct FactCheckResults {
+  bool searched = false;   // false when there was no index to search (see note)
+  std::string note;        // why nothing was searched, or ""
+  std::string index;       // the index file searched
+  std::size_t index_size = 0;  // fact-checks in it
+  double min_score = 0.0;  // the lowest re-ranker probability reported
+  // One entry per fact-check matched (at its best passage), best first.
+  std::vector<FactCheckFinding> matches;
 };
 
 }  // namespace credence

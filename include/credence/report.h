@@ -14,6 +14,7 @@
 #include "credence/article.h"
 #include "credence/cue.h"
 #include "credence/detections.h"
+#include "credence/fact_checks.h"
 #include "credence/html.h"
 #include "credence/reputation.h"
 #include "credence/structure.h"
@@ -22,7 +23,7 @@
 namespace credence {
 
 // The version of the JSON report's layout. Bumped on any change to its fields.
-inline constexpr const char* kReportSchemaVersion = "1.4";
+inline constexpr const char* kReportSchemaVersion = "1.5";
 
 struct Report {
   Article article;
@@ -34,6 +35,7 @@ struct Report {
   std::vector<TechniqueSpan> techniques;  // in input order, not overlapping
   std::vector<Claim> claims;              // check-worthy sentences, most check-worthy first
   std::optional<HeadlineAssessment> headline;  // none without a headline or a title
+  FactCheckResults fact_checks;          // the claims' and headline's matches in the fact-check index
   std::optional<Verdict> verdict;       // the content model's score; none without a model
   std::optional<SiteReputation> site;   // the source lists' ratings of the url's site; none when unknown
   std::optional<PageInfo> page;         // for HTML input: the page's metadata and body links

@@ -172,9 +172,9 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchArgs* args) {
   cmd->add_option("--fields", args->fields,
                   "Comma-separated fields to write. JSONL: id, source, position, label, probability and the "
                   "report's top-level keys (verdict, site, page, article, removed, structure, quotes, "
-                  "attributions, cues, techniques, claims, headline, warnings, input). CSV: id, source, "
+                  "attributions, cues, techniques, claims, headline, fact_checks, warnings, input). CSV: id, source, "
                   "position, url, title, label, probability, words, cues, clickbait, techniques, claims, site, "
-                  "removed, error");
+                  "removed, error; also fact_checks (matches found) and fact_check_falsity (the best match's)");
   cmd->add_option("--threads", args->threads, "Worker threads; 0 = one per core")->capture_default_str();
   cmd->add_flag("--unordered", args->unordered, "Write results as they finish instead of in input order");
   cmd->add_option("--input-format", args->input_format, "Input format, when the extension does not say")

@@ -14,6 +14,7 @@
 
 #include "cli/byte_size.h"
 #include "cli/exit_codes.h"
+#include "factcheck/article_matching.h"
 #include "factcheck/collection_reader.h"
 #include "factcheck/fact_check_index.h"
 #include "factcheck/fact_check_json.h"
@@ -87,22 +88,26 @@ std::string RerankerPath(const FactChecksArgs& args) {
 int Search(const FactChecksArgs& args) {
   const std::string index_path = FindFactCheckIndex(args.index);
   if (index_path.empty()) return Fail(Status(StatusCode::kNotFound, "no fact-check index: build one with `credence factchecks build` or give --index"));
+  const auto open_start = std::chrono::steady_clock::now();
   Result<FactCheckMatcher> matcher = FactCheckMatcher::Open(index_path, RerankerPath(args));
   if (!matcher) return Fail(matcher.error());
+  const double open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - open_start).count();
   std::string text = args.text;
   if (text == "-") {
     Result<std::string> in = ReadInput("-", args.max_bytes);
     if (!in) return Fail(in.error());
     text = *in;
   }
+  const auto search_start = std::chrono::steady_clock::now();
   const std::vector<FactCheckMatch> matches = matcher->Match(text, args.k, args.min_score);
+  const double search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - search_start).count();
+  if (args.timing)
+    std::fprintf(stderr, "credence: index of %zu fact-checks opened and checked in %.2f ms; search %.3f ms\n", matcher->index().size(),
+                 open_ms, search_ms);
   if (args.format == "json") {
     json out = {{"index", index_path}, {"reranked", matcher->has_reranker()}, {"matches", json::array()}};
     for (const FactCheckMatch& m : matches) {
-      json j = FactCheckToJson(m.fact_check);
-      j["score"] = m.score;
-      j["bm25"] = m.bm25;
-      out["matches"].push_back(std::move(j));
+      out["matches"].push_back(FactCheckMatchToJson(m));
     }
     std::cout << out.dump(2) << "\n";
   } else {
@@ -153,19 +158,22 @@ int Train(const FactChecksArgs& args) {
   Result<RetrievalQueries> dev = ReadQueries((std::filesystem::path(args.retrieval) / "dev.jsonl").string(), args.max_bytes);
   if (!dev) return Fail(dev.error());
   const int threads = args.threads > 0 ? args.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  Result<ModelParams> params = TrainReranker(*index, train->queries, dev->queries, threads);
+  Result<RetrievalQueries> unmatched = ReadQueries((std::filesystem::path(args.retrieval) / "unmatched.jsonl").string(), args.max_bytes);
+  if (!unmatched) return Fail(unmatched.error());
+  Result<ModelParams> params = TrainReranker(*index, train->queries, dev->queries, unmatched->queries, threads);
   if (!params) return Fail(params.error());
   if (Status s = WriteModelFile(args.out, *params); !s.ok()) return Fail(s);
-  std::cerr << "credence: wrote " << args.out << " (" << params->heads[0].weights.size() << " weights)\n";
+  std::cerr << "credence: wrote " << args.out << "\n  feature            order   match\n";
   for (std::size_t k = 0; k < params->dense_names.size(); ++k)
-    std::cerr << "  " << params->dense_names[k] << " " << params->heads[0].weights[params->num_buckets + k] << "\n";
+    std::fprintf(stderr, "  %-18s %6.2f %7.2f\n", params->dense_names[k].c_str(), params->heads[0].weights[params->num_buckets + k],
+                 params->heads[1].weights[params->num_buckets + k]);
   return kExitOk;
 }
 
 int Eval(const FactChecksArgs& args) {
   Result<FactCheckIndex> index = TaskIndex(args);
   if (!index) return Fail(index.error());
-  const std::string part = args.part == "dev" || args.part == "train"
+  const std::string part = args.part == "dev" || args.part == "train" || args.part == "unmatched"
                                ? (std::filesystem::path(args.retrieval) / (args.part + ".jsonl")).string()
                                : args.part;
   Result<RetrievalQueries> queries = ReadQueries(part, args.max_bytes);
@@ -180,8 +188,18 @@ int Eval(const FactChecksArgs& args) {
     const FactCheckMatcher reranked(*index, std::move(*model));
     rows.emplace_back("reranked", ScoreRankings(RankQueries(reranked, queries->queries), queries->queries));
   }
+  std::optional<MatchRates> rates;
+  if (!reranker.empty()) {
+    Result<ModelFile> model = ModelFile::Open(reranker, RerankFeatureSetId());
+    const FactCheckMatcher reranked(*index, std::move(*model));
+    rates = MeasureMatchRates(reranked, queries->queries, kReportMatchScore);
+  }
   if (args.format == "json") {
     json out = {{"queries", queries->queries.size()}, {"fact_checks", index->size()}, {"part", part}};
+    if (rates)
+      out["at_report_score"] = {{"min_score", kReportMatchScore}, {"matched", rates->matched}, {"matched_shown", rates->matched_shown},
+                                {"matched_right", rates->matched_right}, {"unmatched", rates->unmatched},
+                                {"unmatched_shown", rates->unmatched_shown}};
     for (const auto& [name, s] : rows)
       out[name] = {{"map_at_1", s.map_at_1}, {"map_at_5", s.map_at_5}, {"mrr_at_5", s.mrr_at_5},
                    {"recall_at_10", s.recall_at_10}, {"recall_at_candidates", s.recall_at_candidates}};
@@ -193,6 +211,16 @@ int Eval(const FactChecksArgs& args) {
     for (const auto& [name, s] : rows)
       std::printf("%-10s %7.3f %7.3f %7.3f %9.3f %12.3f\n", name.c_str(), s.map_at_1, s.map_at_5, s.mrr_at_5, s.recall_at_10,
                   s.recall_at_candidates);
+    if (rates) {
+      std::printf("at the report's score (%.2f):", kReportMatchScore);
+      if (rates->matched > 0)
+        std::printf(" %zu of %zu passages with a fact-check get a match, %zu of them the right one (%.1f%%);", rates->matched_shown,
+                    rates->matched, rates->matched_right, 100.0 * rates->matched_right / std::max<std::size_t>(1, rates->matched_shown));
+      if (rates->unmatched > 0)
+        std::printf(" %zu of %zu passages without one get a match anyway (%.1f%%)", rates->unmatched_shown, rates->unmatched,
+                    100.0 * rates->unmatched_shown / rates->unmatched);
+      std::printf("\n");
+    }
   }
   if (!std::cout.flush()) return Fail(Status(StatusCode::kIoError, "cannot write the output"));
   return kExitOk;
@@ -224,6 +252,7 @@ CLI::App* AddFactChecksCommand(CLI::App& app, FactChecksArgs* args) {
   search->add_option("-k", args->k, "Matches shown")->capture_default_str()->check(CLI::Range(1, 1000));
   search->add_option("--min-score", args->min_score, "The lowest re-ranker probability shown")->check(CLI::Range(0.0, 1.0));
   search->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  search->add_flag("--timing", args->timing, "Print how long opening the index and searching took on standard error");
   max_bytes(search);
   CLI::App* train = cmd->add_subcommand("train", "Train the re-ranker on CheckThat! 2020 task 2 (tools/build_factchecks.py's retrieval/)");
   train->add_option("--retrieval", args->retrieval, "The folder with vclaims.jsonl, train.jsonl, dev.jsonl")->required();
@@ -231,7 +260,7 @@ CLI::App* AddFactChecksCommand(CLI::App& app, FactChecksArgs* args) {
   train->add_option("--threads", args->threads, "Threads (default: all cores)");
   CLI::App* eval = cmd->add_subcommand("eval", "MAP@1, MAP@5, MRR@5, Recall@10 of BM25 alone and re-ranked");
   eval->add_option("--retrieval", args->retrieval, "The folder with vclaims.jsonl and the parts")->required();
-  eval->add_option("--part", args->part, "dev, train, or a queries file {id, text, relevant}")->capture_default_str();
+  eval->add_option("--part", args->part, "dev, train, unmatched, or a queries file {id, text, relevant}")->capture_default_str();
   eval->add_option("--reranker", args->reranker, "The re-ranker model; none: BM25 alone (default: the shipped one)");
   eval->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   return cmd;

@@ -28,6 +28,7 @@ struct FactChecksArgs {
   std::string out;                  // train: the model written
   std::size_t max_bytes = std::size_t{1} << 30;
   int threads = 0;
+  bool timing = false;              // search: --timing
 };
 
 // Adds the `factchecks` command and its subcommands to `app`; `*args` must outlive `app`.

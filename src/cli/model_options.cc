@@ -1,4 +1,4 @@
-// --model and --learned-models (model_options.h).
+// --model, --learned-models and --factchecks (model_options.h).
 #include "cli/model_options.h"
 
 namespace credence::internal {
@@ -12,11 +12,16 @@ void AddModelOptions(CLI::App* cmd, ModelArgs* args) {
                   "Folder of the learned detectors' models (propaganda techniques, check-worthy claims, clickbait "
                   "headline); \"\" turns them off. Default: the shipped ones (data/, or $CREDENCE_LEARNED_MODELS)")
       ->each([args](const std::string&) { args->learned_models_given = true; });
+  cmd->add_option("--factchecks", args->fact_checks,
+                  "Fact-check index the headline and check-worthy sentences are matched against (credence factchecks "
+                  "build/add); \"\" turns matching off. Default: $CREDENCE_FACTCHECKS, the user's index, the built-in one")
+      ->each([args](const std::string&) { args->fact_checks_given = true; });
 }
 
 void ApplyModelOptions(const ModelArgs& args, AnalyzerOptions* options) {
   if (args.model_given) options->model_path = args.model;
   if (args.learned_models_given) options->learned_models = args.learned_models;
+  if (args.fact_checks_given) options->fact_check_index = args.fact_checks;
 }
 
 }  // namespace credence::internal

@@ -1,6 +1,7 @@
 // The options that choose an Analyzer's models, shared by analyze, batch and
 // serve: --model (the content model behind the verdict) and --learned-models
-// (the folder of the learned detectors' models).
+// (the folder of the learned detectors' models) and --factchecks (the
+// fact-check index the claims are matched against).
 #pragma once
 
 #include <string>
@@ -16,9 +17,11 @@ struct ModelArgs {
   bool model_given = false;          // whether --model was on the command line
   std::string learned_models;        // --learned-models DIR; "" = no learned detectors
   bool learned_models_given = false;
+  std::string fact_checks;           // --factchecks INDEX; "" = no fact-check matching
+  bool fact_checks_given = false;
 };
 
-// Adds --model and --learned-models to `cmd`.
+// Adds --model, --learned-models and --factchecks to `cmd`.
 void AddModelOptions(CLI::App* cmd, ModelArgs* args);
 
 // Sets the models of `options` from what the command line gave (the

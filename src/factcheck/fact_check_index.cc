@@ -2,12 +2,15 @@
 // whole before any search reads it, so that a damaged or hostile file is a
 // kDataError, never a read out of bounds.
 //
-// Layout (little-endian, docs/fact-checks.md): a 64-byte header, then
+// Layout (little-endian, docs/fact-checks.md): a 72-byte header, then
 //   terms       num_terms x {u64 term hash, u32 first posting, u32 document frequency}, by hash
-//   postings    num_postings x {u32 record, u32 term frequency}, grouped by term in the terms' order
+//   postings    num_postings x {u32 record, f32 BM25 term weight}, grouped by term in the terms' order
 //   lengths     num_docs x u32 (each record's term count), padded to 8 bytes
 //   text_ends   (num_docs + 1) x u64 offsets into texts: claim '\0' title
 //   json_ends   (num_docs + 1) x u64 offsets into jsons: the record in credence's format
+//   sig_ends    (num_docs + 1) x u64 offsets (in 8-byte words) into signatures
+//   signatures  per record: kCheckListCount u32 counts (padded to 8 bytes), then the
+//               hashes of each list of its CheckSignature (match_features.h), sorted
 //   texts, jsons
 #include "factcheck/fact_check_index.h"
 
@@ -17,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -28,13 +32,15 @@
 #include <xxhash.h>
 
 #include "factcheck/fact_check_json.h"
+#include "factcheck/match_features.h"
 #include "factcheck/retrieval_terms.h"
 
 namespace credence::internal {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'R', 'E', 'D', 'F', 'C', 'I', 'X'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
+constexpr std::size_t kCountWords = (kCheckListCount * 4 + 7) / 8;  // the counts at the head of a signature
 
 struct Header {
   char magic[8];
@@ -46,8 +52,9 @@ struct Header {
   std::uint64_t json_bytes;
   double avg_length;
   std::uint64_t checksum;  // XXH3-64 of every byte after the header
+  std::uint64_t signature_words;
 };
-static_assert(sizeof(Header) == 64);
+static_assert(sizeof(Header) == 72);
 
 struct TermEntry {
   std::uint64_t hash;
@@ -56,9 +63,12 @@ struct TermEntry {
 };
 static_assert(sizeof(TermEntry) == 16);
 
+// A record holding a term, with BM25's term-frequency part for it,
+// tf (k1 + 1) / (tf + k1 (1 - b + b len / avg len)), computed when indexed:
+// a search then only multiplies by the term's idf.
 struct Posting {
   std::uint32_t doc;
-  std::uint32_t tf;
+  float weight;
 };
 static_assert(sizeof(Posting) == 8);
 
@@ -82,6 +92,8 @@ struct FactCheckIndex::Mapping {
   const std::uint32_t* lengths = nullptr;
   const std::uint64_t* text_ends = nullptr;
   const std::uint64_t* json_ends = nullptr;
+  const std::uint64_t* sig_ends = nullptr;
+  const std::uint64_t* signatures = nullptr;
   const char* texts = nullptr;
   const char* jsons = nullptr;
 
@@ -98,7 +110,7 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
   std::unordered_map<std::uint64_t, std::vector<Posting>> by_term;
   std::vector<std::uint32_t> lengths(records.size());
   std::string texts, jsons;
-  std::vector<std::uint64_t> text_ends{0}, json_ends{0};
+  std::vector<std::uint64_t> text_ends{0}, json_ends{0}, sig_ends{0}, signatures;
   double total_length = 0;
   std::unordered_map<std::uint64_t, std::uint32_t> tf;
   for (std::size_t d = 0; d < records.size(); ++d) {
@@ -106,7 +118,7 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
     const std::vector<std::string> terms = RetrievalTerms(f.claim + "\n" + f.title);
     tf.clear();
     for (const std::string& t : terms) ++tf[TermHash(t)];
-    for (const auto& [hash, count] : tf) by_term[hash].push_back({static_cast<std::uint32_t>(d), count});
+    for (const auto& [hash, count] : tf) by_term[hash].push_back({static_cast<std::uint32_t>(d), static_cast<float>(count)});
     lengths[d] = static_cast<std::uint32_t>(terms.size());
     total_length += static_cast<double>(terms.size());
     texts += f.claim;
@@ -115,7 +127,23 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
     text_ends.push_back(texts.size());
     jsons += FactCheckToJson(f).dump();
     json_ends.push_back(jsons.size());
+    const CheckSignature sig = MakeCheckSignature(f.claim, f.title);
+    std::array<std::uint32_t, kCountWords * 2> counts{};
+    for (std::size_t k = 0; k < kCheckListCount; ++k) counts[k] = static_cast<std::uint32_t>(sig[k].size());
+    const std::size_t at = signatures.size();
+    signatures.resize(at + kCountWords);
+    std::memcpy(signatures.data() + at, counts.data(), kCountWords * 8);
+    for (const auto& list : sig) signatures.insert(signatures.end(), list.begin(), list.end());
+    sig_ends.push_back(signatures.size());
   }
+  // Term frequencies become BM25 weights, now that the mean length is known.
+  const double avg = records.empty() || total_length == 0 ? 1.0 : total_length / static_cast<double>(records.size());
+  for (auto& [hash, list] : by_term)
+    for (Posting& p : list) {
+      const double count = p.weight;
+      const double norm = kBm25K1 * (1.0 - kBm25B + kBm25B * lengths[p.doc] / avg);
+      p.weight = static_cast<float>(count * (kBm25K1 + 1.0) / (count + norm));
+    }
   std::vector<std::uint64_t> hashes;
   hashes.reserve(by_term.size());
   for (const auto& entry : by_term) hashes.push_back(entry.first);
@@ -136,6 +164,8 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
   body.resize(Pad8(body.size()), '\0');
   Append(&body, text_ends.data(), text_ends.size());
   Append(&body, json_ends.data(), json_ends.size());
+  Append(&body, sig_ends.data(), sig_ends.size());
+  Append(&body, signatures.data(), signatures.size());
   body += texts;
   body += jsons;
   Header h{};
@@ -146,6 +176,7 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
   h.num_postings = postings.size();
   h.text_bytes = texts.size();
   h.json_bytes = jsons.size();
+  h.signature_words = signatures.size();
   h.avg_length = records.empty() ? 0.0 : total_length / static_cast<double>(records.size());
   h.checksum = XXH3_64bits(body.data(), body.size());
   const std::string temp = path + ".tmp";
@@ -200,14 +231,16 @@ Result<FactCheckIndex> FactCheckIndex::Open(const std::string& path) {
   // Sizes, each bounded by the file before they are multiplied.
   const std::uint64_t rest = bytes - sizeof(Header);
   if (h.num_terms > rest / sizeof(TermEntry) || h.num_postings > rest / sizeof(Posting) || h.num_docs > rest / 4 ||
-      h.text_bytes > rest || h.json_bytes > rest)
+      h.text_bytes > rest || h.json_bytes > rest || h.signature_words > rest / 8)
     return bad("counts larger than the file");
   const std::uint64_t terms_at = sizeof(Header);
   const std::uint64_t postings_at = terms_at + h.num_terms * sizeof(TermEntry);
   const std::uint64_t lengths_at = postings_at + h.num_postings * sizeof(Posting);
   const std::uint64_t text_ends_at = Pad8(lengths_at + std::uint64_t{h.num_docs} * 4);
   const std::uint64_t json_ends_at = text_ends_at + (std::uint64_t{h.num_docs} + 1) * 8;
-  const std::uint64_t texts_at = json_ends_at + (std::uint64_t{h.num_docs} + 1) * 8;
+  const std::uint64_t sig_ends_at = json_ends_at + (std::uint64_t{h.num_docs} + 1) * 8;
+  const std::uint64_t signatures_at = sig_ends_at + (std::uint64_t{h.num_docs} + 1) * 8;
+  const std::uint64_t texts_at = signatures_at + h.signature_words * 8;
   const std::uint64_t jsons_at = texts_at + h.text_bytes;
   if (jsons_at + h.json_bytes != bytes) return bad("its size does not match its counts");
   if (XXH3_64bits(p + sizeof(Header), rest) != h.checksum) return bad("checksum mismatch");
@@ -216,6 +249,8 @@ Result<FactCheckIndex> FactCheckIndex::Open(const std::string& path) {
   m->lengths = reinterpret_cast<const std::uint32_t*>(p + lengths_at);
   m->text_ends = reinterpret_cast<const std::uint64_t*>(p + text_ends_at);
   m->json_ends = reinterpret_cast<const std::uint64_t*>(p + json_ends_at);
+  m->sig_ends = reinterpret_cast<const std::uint64_t*>(p + sig_ends_at);
+  m->signatures = reinterpret_cast<const std::uint64_t*>(p + signatures_at);
   m->texts = p + texts_at;
   m->jsons = p + jsons_at;
   // Every offset in range, so that searches need no checks of their own.
@@ -227,7 +262,8 @@ Result<FactCheckIndex> FactCheckIndex::Open(const std::string& path) {
   }
   if (next != h.num_postings) return bad("postings do not add up");
   for (std::uint64_t i = 0; i < h.num_postings; ++i)
-    if (m->postings[i].doc >= h.num_docs) return bad("a posting names no record");
+    if (m->postings[i].doc >= h.num_docs || !(m->postings[i].weight > 0.0f && m->postings[i].weight <= kBm25K1 + 1.0f))
+      return bad("a posting names no record or has no weight");
   if (m->text_ends[0] != 0 || m->json_ends[0] != 0 || m->text_ends[h.num_docs] != h.text_bytes ||
       m->json_ends[h.num_docs] != h.json_bytes)
     return bad("record offsets out of range");
@@ -235,7 +271,16 @@ Result<FactCheckIndex> FactCheckIndex::Open(const std::string& path) {
     if (m->text_ends[d + 1] < m->text_ends[d] || m->json_ends[d + 1] < m->json_ends[d]) return bad("record offsets out of order");
     if (std::memchr(m->texts + m->text_ends[d], '\0', m->text_ends[d + 1] - m->text_ends[d]) == nullptr)
       return bad("a record's texts are not claim and title");
+    // A signature: its counts, then exactly as many hashes as they say.
+    const std::uint64_t from = m->sig_ends[d], to = m->sig_ends[d + 1];
+    if (to < from || to > h.signature_words || to - from < kCountWords) return bad("record signatures out of range");
+    std::array<std::uint32_t, kCountWords * 2> counts{};
+    std::memcpy(counts.data(), m->signatures + from, kCountWords * 8);
+    std::uint64_t total = 0;
+    for (std::size_t k = 0; k < kCheckListCount; ++k) total += counts[k];
+    if (total != to - from - kCountWords) return bad("a record's signature does not add up");
   }
+  if (m->sig_ends[0] != 0 || m->sig_ends[h.num_docs] != h.signature_words) return bad("record signatures out of range");
   if (!std::isfinite(h.avg_length) || h.avg_length < 0) return bad("average length not a number");
   return FactCheckIndex(std::move(m));
 }
@@ -255,6 +300,19 @@ std::string_view FactCheckIndex::Title(std::uint32_t doc) const {
 }
 
 std::uint32_t FactCheckIndex::Length(std::uint32_t doc) const { return mapping_->lengths[doc]; }
+
+CheckSignatureView FactCheckIndex::Signature(std::uint32_t doc) const {
+  const std::uint64_t* block = mapping_->signatures + mapping_->sig_ends[doc];
+  std::array<std::uint32_t, kCountWords * 2> counts{};
+  std::memcpy(counts.data(), block, kCountWords * 8);
+  const std::uint64_t* at = block + kCountWords;
+  CheckSignatureView view;
+  for (std::size_t k = 0; k < kCheckListCount; ++k) {
+    view[k] = std::span<const std::uint64_t>(at, counts[k]);
+    at += counts[k];
+  }
+  return view;
+}
 
 Result<FactCheck> FactCheckIndex::Record(std::uint32_t doc) const {
   const char* start = mapping_->jsons + mapping_->json_ends[doc];
@@ -296,19 +354,23 @@ std::vector<Bm25Hit> FactCheckIndex::Search(const std::vector<std::string>& quer
   }
   std::sort(found.begin(), found.end(), [](const TermEntry* a, const TermEntry* b) { return a->df < b->df; });
   if (found.size() > kMaxQueryTerms) found.resize(kMaxQueryTerms);
+  // Terms in more than kMaxTermShare of the records weigh little (idf < 3)
+  // and cost the most: they add to records that the rarer terms found only.
+  const double common = kMaxTermShare * n;
   thread_local std::vector<float> score;
   thread_local std::vector<std::uint32_t> touched;
   if (score.size() < n) score.assign(n, 0.0f);
   touched.clear();
-  const double avg = m.header.avg_length > 0 ? m.header.avg_length : 1.0;
   for (const TermEntry* e : found) {
     const double idf = std::log(1.0 + (n - e->df + 0.5) / (e->df + 0.5));
+    const bool only_add = e->df > common && !touched.empty();
     for (std::uint32_t i = e->first; i < e->first + e->df; ++i) {
       const Posting& post = m.postings[i];
-      const double tf = post.tf;
-      const double norm = kBm25K1 * (1.0 - kBm25B + kBm25B * m.lengths[post.doc] / avg);
-      if (score[post.doc] == 0.0f) touched.push_back(post.doc);
-      score[post.doc] += static_cast<float>(idf * tf * (kBm25K1 + 1.0) / (tf + norm));
+      if (score[post.doc] == 0.0f) {
+        if (only_add) continue;
+        touched.push_back(post.doc);
+      }
+      score[post.doc] += static_cast<float>(idf) * post.weight;
     }
   }
   std::vector<Bm25Hit> hits;

@@ -17,6 +17,7 @@
 
 #include "credence/fact_checks.h"
 #include "credence/status.h"
+#include "factcheck/match_features.h"
 
 namespace credence::internal {
 
@@ -26,6 +27,9 @@ inline constexpr double kBm25B = 0.75;
 // At most this many distinct query terms are scored (the rarest first):
 // a whole article as a query stays bounded.
 inline constexpr std::size_t kMaxQueryTerms = 64;
+// A term held by more than this share of the records only adds to the
+// scores of records that a rarer term of the query found.
+inline constexpr double kMaxTermShare = 0.02;
 
 // Writes the index of `records` to `path` (through a temporary file renamed
 // into place). Records are indexed in the order given.
@@ -51,9 +55,11 @@ class FactCheckIndex {
   std::string_view Title(std::uint32_t doc) const;
   // The record's retrieval terms count (its BM25 length).
   std::uint32_t Length(std::uint32_t doc) const;
+  // The record's sets for the re-ranker (views into the mapping).
+  CheckSignatureView Signature(std::uint32_t doc) const;
   // The whole record. Fails with kDataError when its stored JSON is damaged.
   [[nodiscard]] Result<FactCheck> Record(std::uint32_t doc) const;
-  // Records' ids, in index order (for `factchecks add`, which replaces records by id).
+  // Every record, in index order (for `factchecks add`, which replaces records by id).
   std::vector<FactCheck> AllRecords() const;
 
  private:

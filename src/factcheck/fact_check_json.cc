@@ -84,4 +84,12 @@ json FactCheckToJson(const FactCheck& f) {
   return j;
 }
 
+json FactCheckMatchToJson(const FactCheckMatch& m) {
+  json j = FactCheckToJson(m.fact_check);
+  j["score"] = m.score;
+  j["bm25"] = m.bm25;
+  j["words_shared"] = m.words_shared;
+  return j;
+}
+
 }  // namespace credence::internal

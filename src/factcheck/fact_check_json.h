@@ -21,6 +21,10 @@ namespace credence::internal {
 // The record as credence's format writes it: every field, null when empty.
 nlohmann::json FactCheckToJson(const FactCheck& f);
 
+// A match: the record's fields, then score, bm25 and words_shared (as
+// `factchecks search --format json` and POST /v1/factchecks/search answer).
+nlohmann::json FactCheckMatchToJson(const FactCheckMatch& m);
+
 // Returns an error when the claim is missing or longer than kMaxClaimBytes.
 [[nodiscard]] Status CheckClaim(const FactCheck& f);
 

@@ -2,6 +2,7 @@
 #include "factcheck/fact_check_matcher.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "factcheck/match_features.h"
 #include "factcheck/retrieval_terms.h"
@@ -26,7 +27,7 @@ Result<FactCheckMatcher> FactCheckMatcher::Open(const std::string& index_path, c
   return FactCheckMatcher(std::move(*index), std::move(reranker));
 }
 
-std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage) const {
+std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage, double min_probability) const {
   const MatchQuery query = PrepareMatchQuery(passage);
   const std::vector<Bm25Hit> hits = index_.Search(query.terms, kRerankCandidates);
   std::vector<RankedCandidate> ranked;
@@ -34,32 +35,52 @@ std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage) co
   if (hits.empty()) return ranked;
   const double best = hits.front().score;
   std::vector<FeatureEntry> entries;
+  const ModelFile::Head* match = reranker_ ? &reranker_->head(reranker_->heads().size() > 1 ? 1 : 0) : nullptr;
+  const double min_logit = min_probability > 0 && min_probability < 1 ? std::log(min_probability / (1 - min_probability)) : -1e300;
   for (std::size_t r = 0; r < hits.size(); ++r) {
     RankedCandidate c{hits[r].doc, hits[r].score, 0.0};
+    const bool has_title = !index_.Title(c.doc).empty();
+    if (match != nullptr && min_probability > 0) {
+      // The most the match head's logit can reach, whatever the merges give.
+      const auto cheap = RankOnlyFeatures(has_title, c.bm25, best, r);
+      double bound = match->bias;
+      for (std::size_t k = 0; k < cheap.size(); ++k) {
+        const double w = match->weights[reranker_->num_buckets() + k];
+        bound += kRankOnlyFeature[k] ? w * cheap[k] : (w > 0 ? w * kMatchFeatureMax[k] : 0.0);
+      }
+      if (bound < min_logit) continue;
+    }
+    const auto f = MatchFeatures(query, index_.Signature(c.doc), has_title, c.bm25, best, r);
+    c.words_shared = f[4];
     if (reranker_) {
-      const auto f = MatchFeatures(query, index_.Claim(c.doc), index_.Title(c.doc), c.bm25, best, r);
       entries.clear();
       for (std::size_t k = 0; k < f.size(); ++k)
         entries.push_back({reranker_->num_buckets() + static_cast<std::uint32_t>(k), f[k]});
-      const ModelFile::Head& head = reranker_->head(0);
-      c.probability = Sigmoid(Logit(head.weights, head.bias, entries));
+      const ModelFile::Head& order = reranker_->head(0);
+      c.order = Logit(order.weights, order.bias, entries);
+      c.probability = Sigmoid(Logit(match->weights, match->bias, entries));
     }
     ranked.push_back(c);
   }
   if (reranker_)
     std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const RankedCandidate& a, const RankedCandidate& b) { return a.probability > b.probability; });
+                     [](const RankedCandidate& a, const RankedCandidate& b) { return a.order > b.order; });
   return ranked;
 }
 
 std::vector<FactCheckMatch> FactCheckMatcher::Match(std::string_view passage, std::size_t k, double min_score) const {
+  std::vector<RankedCandidate> ranked = Rank(passage, reranker_ ? min_score : 0.0);
+  if (reranker_) {
+    std::erase_if(ranked, [&](const RankedCandidate& c) { return c.probability < min_score; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const RankedCandidate& a, const RankedCandidate& b) { return a.probability > b.probability; });
+  }
   std::vector<FactCheckMatch> out;
-  for (const RankedCandidate& c : Rank(passage)) {
+  for (const RankedCandidate& c : ranked) {
     if (out.size() >= k) break;
-    if (reranker_ && c.probability < min_score) break;
     Result<FactCheck> record = index_.Record(c.doc);
     if (!record) continue;
-    out.push_back({std::move(*record), c.probability, c.bm25});
+    out.push_back({std::move(*record), c.probability, c.bm25, c.words_shared});
   }
   return out;
 }

@@ -24,16 +24,24 @@ namespace credence::internal {
 
 // BM25 candidates the re-ranker sees per passage.
 inline constexpr std::size_t kRerankCandidates = 30;
+// The re-ranker's two heads: the first orders one passage's candidates
+// (trained on pairs), the second gives the probability that a candidate
+// checks the passage's claim (trained on candidates, news sentences that
+// nothing checks among them); a model with one head uses it for both.
+inline constexpr std::string_view kOrderHead = "orders_candidates";
+inline constexpr std::string_view kMatchHead = "checks_the_claim";
 // The re-ranker's feature set, as its model file names it.
 inline constexpr std::string_view kRerankFeatureSet = "factcheck-rerank";
 FeatureSetId RerankFeatureSetId();
 
 // One candidate as ranked: its index position, BM25 score and, with a
-// re-ranker, its probability (else BM25's order, probability 0).
+// re-ranker, its order score and probability (else BM25's order, 0).
 struct RankedCandidate {
   std::uint32_t doc = 0;
   double bm25 = 0.0;
+  double order = 0.0;
   double probability = 0.0;
+  double words_shared = 0.0;  // the check_terms_found feature
 };
 
 class FactCheckMatcher {
@@ -46,10 +54,12 @@ class FactCheckMatcher {
   const FactCheckIndex& index() const { return index_; }
   bool has_reranker() const { return reranker_.has_value(); }
 
-  // All kRerankCandidates candidates of `passage`, best first.
-  std::vector<RankedCandidate> Rank(std::string_view passage) const;
-  // The best `k` whose probability is at least `min_score` (BM25 alone: the
-  // best `k`, score 0), with their records.
+  // All kRerankCandidates candidates of `passage`, by the order head; with
+  // `min_probability` > 0, only those whose probability can reach it (the
+  // others are dropped before their costlier features are computed).
+  std::vector<RankedCandidate> Rank(std::string_view passage, double min_probability = 0.0) const;
+  // The `k` most probable whose probability is at least `min_score` (BM25
+  // alone: the best `k`, score 0), with their records, most probable first.
   std::vector<FactCheckMatch> Match(std::string_view passage, std::size_t k, double min_score) const;
 
  private:

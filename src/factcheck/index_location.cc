@@ -19,7 +19,15 @@ std::string UserIndexPath() {
 
 std::string BuiltInIndexPath() {
   const std::string dir = FindShippedFolder(kBuiltInIndexName);
-  return dir.empty() ? "" : (std::filesystem::path(dir) / kBuiltInIndexName).string();
+  if (!dir.empty()) return (std::filesystem::path(dir) / kBuiltInIndexName).string();
+#ifdef CREDENCE_BUILD_DIR
+  // The build tree's index, for programs that run from elsewhere (the
+  // Python module under /usr/bin/python3, the tests).
+  std::error_code ec;
+  const std::filesystem::path built = std::filesystem::path(CREDENCE_BUILD_DIR) / kBuiltInIndexName;
+  if (std::filesystem::is_regular_file(built, ec)) return built.string();
+#endif
+  return "";
 }
 
 std::string FindFactCheckIndex(const std::string& given) {

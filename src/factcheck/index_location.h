@@ -18,7 +18,8 @@ std::string UserIndexPath();
 // the user's index if it exists, else the built-in one ("" when none is found).
 std::string FindFactCheckIndex(const std::string& given);
 
-// The built-in index ("" when it was not built).
+// The built-in index: beside the binary, in ../share/credence, or in the
+// build tree it was built in ("" when none is there).
 std::string BuiltInIndexPath();
 
 // The shipped re-ranker model ("" when missing).

@@ -21,7 +21,7 @@ namespace credence::internal {
 struct RetrievalQuery {
   std::string id;
   std::string text;
-  std::vector<std::string> relevant;  // fact-check ids
+  std::vector<std::string> relevant;  // fact-check ids; empty for a passage that none checks
 };
 
 struct RetrievalQueries {
@@ -29,7 +29,7 @@ struct RetrievalQueries {
   std::vector<std::string> errors;  // "NAME: line N: reason"
 };
 
-// Reads JSON Lines {"id", "text", "relevant": [ids]}; a bad line is an error, skipped.
+// Reads JSON Lines {"id", "text", "relevant": [ids] (may be empty)}; a bad line is an error, skipped.
 [[nodiscard]] Result<RetrievalQueries> ReadRetrievalQueries(std::string_view bytes, std::string_view name);
 
 struct RetrievalScores {
@@ -43,7 +43,7 @@ struct RetrievalScores {
 
 // Scores `rankings` (each query's fact-check ids, best first) against the
 // queries' relevant ids. AP@k divides by the number of relevant ids, as the
-// task's scorer does.
+// task's scorer does. Queries with no relevant id are left out.
 RetrievalScores ScoreRankings(const std::vector<std::vector<std::string>>& rankings,
                               const std::vector<RetrievalQuery>& queries);
 
@@ -51,10 +51,23 @@ RetrievalScores ScoreRankings(const std::vector<std::vector<std::string>>& ranki
 std::vector<std::vector<std::string>> RankQueries(const FactCheckMatcher& matcher,
                                                   const std::vector<RetrievalQuery>& queries);
 
-// Trains the re-ranker on the BM25 candidates of `train`, choosing L2 and
-// calibrating on those of `dev` (TrainModel). Fails when a part has no
-// relevant fact-check among its candidates.
+// What a report would show at `min_score`: for passages with a relevant
+// fact-check, how many get a best match and how many of those are right;
+// for passages without one (relevant empty), how many get a match anyway.
+struct MatchRates {
+  std::size_t matched = 0, matched_shown = 0, matched_right = 0;
+  std::size_t unmatched = 0, unmatched_shown = 0;
+};
+MatchRates MeasureMatchRates(const FactCheckMatcher& matcher, const std::vector<RetrievalQuery>& queries, double min_score);
+
+// Trains the re-ranker's two heads (fact_check_matcher.h) on the BM25
+// candidates of `train`, choosing L2 and calibrating on those of `dev`
+// (TrainModel): the order head from pairs of one query's candidates, the
+// match head from the candidates themselves with those of `unmatched`
+// (passages no fact-check checks: 4 in 5 for training, 1 in 5 for
+// validation). Fails when a part has no relevant fact-check among its candidates.
 [[nodiscard]] Result<ModelParams> TrainReranker(const FactCheckIndex& index, const std::vector<RetrievalQuery>& train,
-                                                const std::vector<RetrievalQuery>& dev, int threads);
+                                                const std::vector<RetrievalQuery>& dev,
+                                                const std::vector<RetrievalQuery>& unmatched, int threads);
 
 }  // namespace credence::internal

@@ -20,7 +20,9 @@ const std::vector<std::string> kJsonExtraFields = {"id", "source", "position", "
 const std::vector<std::string> kReportKeys = {"schema_version", "credence_version", "input", "verdict", "site",
                                               "page", "article", "removed", "structure", "quotes",
                                               "attributions", "cues", "techniques", "claims", "headline",
-                                              "warnings"};
+                                              "fact_checks", "warnings"};
+// CSV columns written only when --fields names them.
+const std::vector<std::string> kCsvOptionalColumns = {"fact_checks", "fact_check_falsity"};
 
 bool Known(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -108,7 +110,8 @@ std::vector<std::string> ParseFieldList(std::string_view list) {
 
 std::string CheckFields(const BatchFormat& format) {
   for (const std::string& f : format.fields) {
-    const bool ok = format.csv ? Known(kCsvColumns, f) : (Known(kJsonExtraFields, f) || Known(kReportKeys, f));
+    const bool ok = format.csv ? Known(kCsvColumns, f) || Known(kCsvOptionalColumns, f)
+                               : (Known(kJsonExtraFields, f) || Known(kReportKeys, f));
     if (!ok)
       return "unknown field \"" + f + "\" for " + (format.csv ? "CSV" : "JSONL") + " output (see credence batch --help)";
   }
@@ -155,6 +158,11 @@ std::string ReportLine(const BatchRecord& record, const Document& doc, const Rep
         return out;
       }
       if (c == "claims") return std::to_string(report.claims.size());
+      if (c == "fact_checks") return report.fact_checks.searched ? std::to_string(report.fact_checks.matches.size()) : "";
+      if (c == "fact_check_falsity") {  // the best match's falsity, when it has one
+        if (report.fact_checks.matches.empty() || !report.fact_checks.matches[0].match.fact_check.falsity) return "";
+        return Number(*report.fact_checks.matches[0].match.fact_check.falsity);
+      }
       if (c == "site") return report.site ? report.site->consensus : "";
       if (c == "removed") return std::to_string(report.article.removed.size());
       return "";  // error

@@ -48,6 +48,7 @@ void WriteReportMembers(const Document& doc, const Report& report, const std::ve
   add("techniques", [&] { sections.WriteTechniques(report.techniques); });
   add("claims", [&] { sections.WriteClaims(report.claims); });
   add("headline", [&] { report.headline ? sections.WriteHeadline(*report.headline) : json->Null(); });
+  add("fact_checks", [&] { sections.WriteFactChecks(report.fact_checks); });
   add("warnings", [&] { sections.WriteWarnings(report.warnings); });
 }
 

@@ -329,9 +329,54 @@ void ReportSectionWriter::WriteClaims(const std::vector<Claim>& claims) {
     json_.BeginObject();
     SpanMembers(c.span);
     Rounded("probability", c.probability);
+    json_.Key("fact_checks").BeginArray();
+    for (const FactCheckMatch& m : c.fact_checks) {
+      json_.BeginObject();
+      FactCheckMembers(m);
+      json_.EndObject();
+    }
+    json_.EndArray();
     json_.EndObject();
   }
   json_.EndArray();
+}
+
+void ReportSectionWriter::FactCheckMembers(const FactCheckMatch& m) {
+  const FactCheck& f = m.fact_check;
+  RepairedOrNull("id", f.id);
+  RepairedOrNull("claim", f.claim);
+  RepairedOrNull("title", f.title);
+  RepairedOrNull("verdict", f.verdict);
+  RepairedOrNull("rating_scale", f.rating_scale);
+  if (f.falsity) Rounded("falsity", *f.falsity);
+  else json_.Key("falsity").Null();
+  RepairedOrNull("publisher", f.publisher);
+  RepairedOrNull("date", f.date);
+  RepairedOrNull("url", f.url);
+  RepairedOrNull("language", f.language);
+  RepairedOrNull("speaker", f.speaker);
+  RepairedOrNull("source", f.source);
+  Rounded("score", m.score);
+  Rounded("bm25", m.bm25);
+  Rounded("words_shared", m.words_shared);
+}
+
+void ReportSectionWriter::WriteFactChecks(const FactCheckResults& results) {
+  json_.BeginObject();
+  json_.Key("searched").Bool(results.searched);
+  RepairedOrNull("note", results.note);
+  RepairedOrNull("index", results.index);
+  json_.Key("index_size").Uint(results.index_size);
+  Rounded("min_score", results.min_score);
+  json_.Key("matches").BeginArray();
+  for (const FactCheckFinding& f : results.matches) {
+    json_.BeginObject();
+    SpanMember("passage", f.span);
+    FactCheckMembers(f.match);
+    json_.EndObject();
+  }
+  json_.EndArray();
+  json_.EndObject();
 }
 
 void ReportSectionWriter::WriteHeadline(const HeadlineAssessment& headline) {

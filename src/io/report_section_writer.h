@@ -39,6 +39,7 @@ class ReportSectionWriter {
   void WriteTechniques(const std::vector<TechniqueSpan>& techniques);
   void WriteClaims(const std::vector<Claim>& claims);
   void WriteHeadline(const HeadlineAssessment& headline);
+  void WriteFactChecks(const FactCheckResults& results);
   void WriteWarnings(const std::vector<std::string>& warnings);
 
  private:
@@ -59,6 +60,8 @@ class ReportSectionWriter {
   void Rounded(const char* key, double v);
   // An array member of contributions {kind, name, value, contribution, spans}.
   void Contributions(const char* key, const std::vector<FeatureContribution>& features);
+  // A fact-check match's members: the record's fields, score, bm25.
+  void FactCheckMembers(const FactCheckMatch& match);
   // The verdict's reasons, as the "reasons" array.
   void Reasons(const std::vector<Reason>& reasons);
 

@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxTechniques = 12;
 constexpr std::size_t kMaxClaims = 8;
+constexpr std::size_t kMaxFactChecks = 6;
 
 std::string Probability(double p) {
   char buf[16];
@@ -61,6 +62,40 @@ void AppendClaimsSection(std::string& out, const Document& doc, const Report& r,
     out += "  " + paint(kDim, Probability(r.claims[i].probability)) + "  " +
            Truncate(OneLine(doc.Slice(r.claims[i].span)), kWidth - 8) + "\n";
   AppendMore(out, paint, r.claims.size(), shown);
+}
+
+std::string FactCheckSentence(const FactCheck& f) {
+  const std::string who = f.publisher.empty() ? "A fact-checker" : f.publisher;
+  std::string when = f.date.empty() ? "" : ", " + f.date.substr(0, 4);
+  if (f.verdict.empty()) return who + " checked a similar claim" + when + " (no verdict in this collection)";
+  return who + " rated a similar " + (f.publisher == "PolitiFact" ? "statement" : "claim") + " " + f.verdict + when;
+}
+
+void AppendFactChecksSection(std::string& out, const Document& doc, const Report& r, const Painter& paint) {
+  const FactCheckResults& fc = r.fact_checks;
+  if (!fc.searched) {
+    Section(out, paint, "Fact-checks: not searched");
+    out += paint(kDim, "  " + OneLine(fc.note)) + "\n";
+    return;
+  }
+  if (fc.matches.empty()) {
+    Section(out, paint, "Fact-checks: no similar claim among " + std::to_string(fc.index_size) + " fact-checks");
+    return;
+  }
+  Section(out, paint, "Fact-checks of similar claims (" + std::to_string(fc.matches.size()) + ", match score " +
+                          Probability(fc.min_score) + " or more)");
+  const std::size_t shown = std::min(kMaxFactChecks, fc.matches.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const FactCheckFinding& m = fc.matches[i];
+    const FactCheck& f = m.match.fact_check;
+    const bool falsish = f.falsity && *f.falsity >= 0.75;
+    out += "  " + paint(kDim, Probability(m.match.score)) + "  " + paint(falsish ? kRed : kCyan, FactCheckSentence(f)) + "\n";
+    AppendWrapped(out, "its claim: \u201c" + OneLine(f.claim) + "\u201d", "        ");
+    if (!f.title.empty()) AppendWrapped(out, "headline: " + OneLine(f.title), "        ");
+    AppendWrapped(out, "here: \u201c" + Truncate(OneLine(doc.Slice(m.span)), 140) + "\u201d", "        ");
+    if (!f.url.empty()) out += "        " + paint(kDim, f.url) + "\n";
+  }
+  AppendMore(out, paint, fc.matches.size(), shown);
 }
 
 }  // namespace credence::internal

@@ -15,5 +15,9 @@ namespace credence::internal {
 void AppendHeadlineSection(std::string& out, const Report& r, const Painter& paint);
 void AppendTechniquesSection(std::string& out, const Document& doc, const Report& r, const Painter& paint);
 void AppendClaimsSection(std::string& out, const Document& doc, const Report& r, const Painter& paint);
+// The fact-checks of claims like the article's (or why none were searched).
+void AppendFactChecksSection(std::string& out, const Document& doc, const Report& r, const Painter& paint);
+// "PolitiFact rated a similar statement False, 2016"; "Snopes checked a similar claim (no verdict in this collection)".
+std::string FactCheckSentence(const FactCheck& f);
 
 }  // namespace credence::internal

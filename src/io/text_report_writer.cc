@@ -265,6 +265,7 @@ std::string WriteTextReport(const Document& doc, const Report& report, bool colo
   AppendCues(out, doc, report, paint);
   AppendTechniquesSection(out, doc, report, paint);
   AppendClaimsSection(out, doc, report, paint);
+  AppendFactChecksSection(out, doc, report, paint);
   if (!report.warnings.empty()) {
     Section(out, paint, "Warnings (" + std::to_string(report.warnings.size()) + ")");
     for (const std::string& w : report.warnings) out += "  " + paint(kYellow, "! ") + OneLine(w) + "\n";

@@ -17,6 +17,8 @@
 #include "extract/page_cleaner.h"
 #include "learned/learned_models.h"
 #include "learned/learned_stage.h"
+#include "factcheck/article_matching.h"
+#include "factcheck/index_location.h"
 #include "text/structure_builder.h"
 
 namespace credence {
@@ -27,6 +29,9 @@ struct Analyzer::Impl {
   std::optional<Model> model;
   std::string model_warning;    // why there is no verdict, or ""
   internal::LearnedModels learned;  // the learned detectors' models; their warnings say which are off
+  std::optional<internal::FactCheckMatcher> fact_checks;
+  std::string fact_check_note;  // why no index is searched, or ""
+  std::string fact_check_index;  // the index's path
   bool site_reputation = true;
 };
 
@@ -34,6 +39,41 @@ Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 Analyzer::~Analyzer() = default;
+
+namespace {
+
+// Opens the fact-check index and the re-ranker; a default one missing or
+// damaged leaves a note in every report, one asked for by name is an error.
+struct FactCheckSetup {
+  std::optional<internal::FactCheckMatcher> fact_checks;
+  std::string fact_check_note;
+  std::string fact_check_index;
+};
+
+Status OpenFactChecks(const AnalyzerOptions& options, FactCheckSetup* impl) {
+  if (options.fact_check_index && options.fact_check_index->empty()) {
+    impl->fact_check_note = "fact-check matching turned off";
+    return Status::Ok();
+  }
+  const std::string index = internal::FindFactCheckIndex(options.fact_check_index.value_or(""));
+  const std::string reranker = internal::ShippedRerankerPath();
+  if (index.empty() || reranker.empty()) {
+    impl->fact_check_note = index.empty() ? "no fact-check index found (build one with `credence factchecks build`, or set CREDENCE_FACTCHECKS)"
+                                          : "no fact-check re-ranker found (" + std::string(internal::kRerankerName) + ")";
+    return options.fact_check_index ? Status(StatusCode::kNotFound, impl->fact_check_note) : Status::Ok();
+  }
+  Result<internal::FactCheckMatcher> matcher = internal::FactCheckMatcher::Open(index, reranker);
+  if (!matcher) {
+    if (options.fact_check_index) return matcher.error();
+    impl->fact_check_note = "fact-check matching off: " + matcher.error().message();
+    return Status::Ok();
+  }
+  impl->fact_checks.emplace(std::move(*matcher));
+  impl->fact_check_index = index;
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -73,9 +113,22 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
       impl->learned = std::move(*learned);
     }
   }
+  FactCheckSetup fact_checks;
+  if (Status s = OpenFactChecks(options, &fact_checks); !s.ok()) return tl::unexpected(s);
+  impl->fact_checks = std::move(fact_checks.fact_checks);
+  impl->fact_check_note = std::move(fact_checks.fact_check_note);
+  impl->fact_check_index = std::move(fact_checks.fact_check_index);
   impl->site_reputation = options.site_reputation;
   return Analyzer(std::move(impl));
 }
+
+Result<std::vector<FactCheckMatch>> Analyzer::SearchFactChecks(std::string_view text, std::size_t k,
+                                                               double min_score) const {
+  if (!impl_->fact_checks) return Error(StatusCode::kNotFound, impl_->fact_check_note);
+  return impl_->fact_checks->Match(text, k, min_score);
+}
+
+std::size_t Analyzer::fact_check_count() const { return impl_->fact_checks ? impl_->fact_checks->index().size() : 0; }
 
 const Model* Analyzer::model() const { return impl_->model ? &*impl_->model : nullptr; }
 
@@ -119,6 +172,12 @@ Report Analyzer::AnalyzeArticle(const Document& document, Article article) const
                            internal::NormalizeTokens(text, report.structure.tokens)};
   report.cues = internal::DetectAllCues(ctx);
   internal::RunLearnedDetectors(impl_->learned, text, ctx.normalized_tokens, &report);
+  if (impl_->fact_checks) {
+    internal::MatchArticleFactChecks(*impl_->fact_checks, text, &report);
+    report.fact_checks.index = impl_->fact_check_index;
+  } else {
+    report.fact_checks.note = impl_->fact_check_note;
+  }
   if (impl_->model) report.verdict = impl_->model->Score(text, report, ctx.normalized_tokens);
   if (impl_->site_reputation && !document.url().empty()) report.site = LookUpSite(document.url());
 

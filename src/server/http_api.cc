@@ -3,6 +3,7 @@
 #include "server/http_api.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -14,10 +15,12 @@
 #include <thread>
 
 #include "credence/model.h"
+#include "factcheck/fact_check_json.h"
 #include "io/json_report_writer.h"
 #include "io/json_stream.h"
 #include "server/analyze_request.h"
 #include "server/batch_stream.h"
+#include "server/factcheck_request.h"
 #include "server/bounded_task_queue.h"
 #include "server/web_files.h"
 
@@ -174,6 +177,18 @@ void HttpApi::AddApiRoutes() {
                       StatusCodeName(code), done.error().message());
     }
     res.set_content(ReportJsonText(done->document, done->report) + "\n", kJson);
+  });
+  Handle("POST", "/v1/factchecks/search", [this](const httplib::Request& req, httplib::Response& res) {
+    if (Overloaded(res)) return;
+    Result<FactCheckSearchRequest> request = ParseFactCheckSearchRequest(req.body);
+    if (!request) return SetError(res, 400, "bad_request", request.error().message());
+    Result<std::vector<FactCheckMatch>> matches = analyzer_.SearchFactChecks(request->text, request->k, request->min_score);
+    if (!matches) return SetError(res, 404, "no_index", matches.error().message());
+    nlohmann::json out = {{"index_size", analyzer_.fact_check_count()}, {"min_score", request->min_score}, {"matches", nlohmann::json::array()}};
+    for (const FactCheckMatch& m : *matches) {
+      out["matches"].push_back(FactCheckMatchToJson(m));
+    }
+    res.set_content(out.dump() + "\n", kJson);
   });
   Handle("POST", "/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
     if (Overloaded(res)) return;

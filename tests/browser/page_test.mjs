@@ -247,6 +247,7 @@ async function checkReport(page, report, what) {
 
   const techniques = await checkTechniques(page, report, what);
   await checkClaims(page, report, what);
+  await checkFactChecks(page, report, what);
   await checkHeadline(page, report, what);
   return { spans: expected.size, marks: rendered.count, techniques };
 }
@@ -319,6 +320,24 @@ async function checkClaims(page, report, what) {
   if (!claims.length) {
     const note = await page.textContent('#claims');
     check(/not checked|no sentence/i.test(note), `${what}: no claims and the claims card does not say why ("${note}")`);
+  }
+}
+
+/** The fact-check matches listed as the report has them, or the card saying why there are none. */
+async function checkFactChecks(page, report, what) {
+  const fc = report.fact_checks;
+  check(fc && typeof fc.searched === 'boolean', `${what}: the report has no fact_checks section`);
+  const items = await page.$$eval('#factchecks .factcheck-item', (lis) => lis.map((li) => ({
+    verdict: li.querySelector('.factcheck-verdict').textContent, claim: li.querySelector('.factcheck-claim').textContent,
+  })));
+  check(items.length === fc.matches.length, `${what}: ${items.length} fact-checks listed, the report has ${fc.matches.length}`);
+  fc.matches.forEach((m, i) => {
+    check(items[i].claim === m.claim, `${what}: fact-check ${i + 1} reads "${items[i].claim}", the report's is "${m.claim}"`);
+    check(items[i].verdict.startsWith(m.publisher || 'A fact-checker'), `${what}: fact-check ${i + 1} does not name its publisher`);
+  });
+  if (!fc.matches.length) {
+    const note = await page.textContent('#factchecks');
+    check(/not searched|no claim like/i.test(note), `${what}: no fact-checks and the card does not say why ("${note}")`);
   }
 }
 

@@ -62,9 +62,9 @@ TEST_F(AnalyzeCommand, JsonOutputParsesWithEveryKeyAndExactSpans) {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
-                                            "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline",
+                                            "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline", "fact_checks",
                                             "warnings"}));
-  EXPECT_EQ(j["schema_version"], "1.4");
+  EXPECT_EQ(j["schema_version"], "1.5");
   EXPECT_EQ(j["input"]["bytes"], input.size());
   EXPECT_EQ(j["input"]["url"], "https://example.com/x");
   int spans = 0;
@@ -227,6 +227,38 @@ TEST_F(AnalyzeCommand, HugeSingleLineIsAnalyzedWhole) {
   for (const Json& block : j["article"]["body"]) add(block);
   EXPECT_GE(covered, input.size() - 2);
   EXPECT_GE(j["structure"]["counts"]["words"].get<std::size_t>(), input.size() / 8);
+}
+
+TEST_F(AnalyzeCommand, FactChecksOfTheClaimsAreInTheReport) {
+  // An invented article that repeats a claim Snopes checked (CheckThat! 2020 vclaim 0).
+  const std::string path = Write("claim.txt",
+                                 "Council row over prisoners\n\nThe mayor said on Tuesday that 122 detainees released from "
+                                 "Guantanamo Bay under President Obama have re-engaged in terrorist activities, a claim repeated "
+                                 "by several council members. Officials at the harbour office said they would review the figures "
+                                 "before the next meeting of the council, which is due to vote on the budget in March.\n");
+  Outcome json = Credence({"analyze", path, "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json j = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(j["fact_checks"]["searched"].get<bool>());
+  ASSERT_FALSE(j["fact_checks"]["matches"].empty());
+  const nlohmann::json& best = j["fact_checks"]["matches"][0];
+  EXPECT_EQ(best["publisher"], "Snopes");
+  EXPECT_NE(best["claim"].get<std::string>().find("122 detainees"), std::string::npos);
+  EXPECT_NE(best["passage"]["text"].get<std::string>().find("122 detainees"), std::string::npos);
+  EXPECT_FALSE(j["claims"][0]["fact_checks"].empty());
+  Outcome text = Credence({"analyze", path});
+  EXPECT_NE(text.out.find("Snopes checked a similar claim"), std::string::npos) << text.out;
+
+  Outcome off = Credence({"analyze", path, "--format", "json", "--factchecks", ""});
+  ASSERT_EQ(off.exit_code, 0) << off.err;
+  const nlohmann::json k = nlohmann::json::parse(off.out);
+  EXPECT_FALSE(k["fact_checks"]["searched"].get<bool>());
+  EXPECT_EQ(k["fact_checks"]["note"], "fact-check matching turned off");
+  EXPECT_NE(Credence({"analyze", path, "--factchecks", ""}).out.find("Fact-checks: not searched"), std::string::npos);
+
+  Outcome missing = Credence({"analyze", path, "--factchecks", dir_ + "/none.idx"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("fact-check index"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST_F(TaskCommands, TrainWritesFourModelsThatAnalyzeLoads) {
       dir_, {"analyze", article, "--format", "json", "--model", "", "--learned-models", models});
   ASSERT_EQ(analyzed.exit_code, 0) << analyzed.err;
   const nlohmann::json report = nlohmann::json::parse(analyzed.out);
-  EXPECT_EQ(report["schema_version"], "1.4");
+  EXPECT_EQ(report["schema_version"], "1.5");
   ASSERT_FALSE(report["headline"].is_null());
   EXPECT_GT(report["headline"]["clickbait_probability"].get<double>(), 0.5);
   ASSERT_FALSE(report["claims"].empty());

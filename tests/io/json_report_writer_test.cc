@@ -27,7 +27,7 @@ TEST(JsonReportWriter, TopLevelKeysInDocumentedOrder) {
   Document doc = FixtureDocument();
   Json j = ReportToJson(doc, FixtureReport());
   EXPECT_EQ(Keys(j), (std::vector<std::string>{"schema_version", "credence_version", "input", "verdict", "site", "page",
-                                               "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline",
+                                               "article", "removed", "structure", "quotes", "attributions", "cues", "techniques", "claims", "headline", "fact_checks",
                                             "warnings"}));
   EXPECT_TRUE(j["verdict"].is_null());  // the fixture report has no model's verdict
   EXPECT_TRUE(j["site"].is_null());

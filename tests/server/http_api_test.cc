@@ -71,7 +71,7 @@ TEST_F(HttpApiTest, AnalyzeAnswersTheReport) {
   ASSERT_FALSE(text.empty());
   auto [status, report] = Analyze(nlohmann::json{{"text", text}, {"url", "https://theduran.com/x"}}.dump());
   EXPECT_EQ(status, 200);
-  EXPECT_EQ(report["schema_version"], "1.4");
+  EXPECT_EQ(report["schema_version"], "1.5");
   EXPECT_EQ(report["input"]["bytes"], text.size());
   EXPECT_EQ(report["site"]["domain"], "theduran.com");
   EXPECT_FALSE(report["cues"].empty());
@@ -79,6 +79,31 @@ TEST_F(HttpApiTest, AnalyzeAnswersTheReport) {
   auto [page_status, page_report] = Analyze(nlohmann::json{{"html", page}}.dump());
   EXPECT_EQ(page_status, 200);
   EXPECT_FALSE(page_report["page"].is_null());
+}
+
+TEST_F(HttpApiTest, FactCheckSearchAnswersMatchesAndNamesBadRequests) {
+  auto search = [&](const std::string& body) {
+    httplib::Result r = client_->Post("/v1/factchecks/search", body, "application/json");
+    EXPECT_TRUE(r) << "no answer";
+    return r ? std::pair<int, nlohmann::json>{r->status, nlohmann::json::parse(r->body, nullptr, false)}
+             : std::pair<int, nlohmann::json>{0, nullptr};
+  };
+  // The built-in index holds the Snopes claim of CheckThat! 2020 (vclaim 0).
+  auto [status, answer] = search(R"({"text": "122 detainees released from Guantanamo under Obama went back to terrorism", "k": 2})");
+  ASSERT_EQ(status, 200) << answer.dump();
+  EXPECT_GT(answer["index_size"].get<int>(), 20000);
+  ASSERT_FALSE(answer["matches"].empty());
+  EXPECT_EQ(answer["matches"][0]["publisher"], "Snopes");
+  EXPECT_GE(answer["matches"][0]["score"].get<double>(), 0.5);
+  EXPECT_LE(answer["matches"].size(), 2u);
+  EXPECT_EQ(search(R"({"text": ""})").first, 400);
+  EXPECT_EQ(search(R"({"text": "x", "k": 0})").first, 400);
+  EXPECT_EQ(search(R"({"text": "x", "min_score": 2})").first, 400);
+  auto [unknown_status, unknown] = search(R"({"text": "x", "limit": 3})");
+  EXPECT_EQ(unknown_status, 400);
+  EXPECT_NE(unknown["error"]["message"].get<std::string>().find("unknown field \"limit\""), std::string::npos);
+  EXPECT_EQ(search("[1, 2]").first, 400);
+  EXPECT_EQ(search("{not json").first, 400);
 }
 
 TEST_F(HttpApiTest, BadRequestsGet400WithTheProblemNamed) {
