@@ -29,6 +29,7 @@
 #include "credence/html.h"
 #include "credence/model.h"
 #include "credence/status.h"
+#include "factcheck/fact_check_json.h"
 #include "io/json_report_writer.h"
 #include "io/page_json_writer.h"
 #include "pipeline/analyze_input.h"
@@ -56,18 +57,35 @@ std::optional<std::string> ModelChoice(const py::object& choice, const char* nam
 class PyAnalyzer {
  public:
   PyAnalyzer(const py::object& model, bool site_reputation, const std::optional<std::string>& spelling_dictionary,
-             const py::object& learned_models) {
+             const py::object& learned_models, const py::object& fact_checks) {
     AnalyzerOptions options;
     options.site_reputation = site_reputation;
     if (spelling_dictionary) options.spelling_dictionary = *spelling_dictionary;
     options.model_path = ModelChoice(model, "model");
     options.learned_models = ModelChoice(learned_models, "learned_models");
+    options.fact_check_index = ModelChoice(fact_checks, "fact_checks");
     Result<Analyzer> analyzer = [&] {
       py::gil_scoped_release release;
       return Analyzer::Create(options);
     }();
     if (!analyzer) Raise(analyzer.error());
     analyzer_ = std::make_shared<const Analyzer>(std::move(*analyzer));
+  }
+
+  // The fact-checks most like `text`, as dicts (as POST /v1/factchecks/search answers).
+  py::object SearchFactChecks(const py::object& text, std::size_t k, double min_score) const {
+    Result<std::string> bytes = BytesOf(text, "text");
+    if (!bytes) Raise(bytes.error());
+    if (k < 1 || k > 1000) Raise(Status(StatusCode::kInvalidArgument, "k must be from 1 to 1000"));
+    if (!(min_score >= 0.0 && min_score <= 1.0)) Raise(Status(StatusCode::kInvalidArgument, "min_score must be from 0 to 1"));
+    Result<std::vector<FactCheckMatch>> matches = [&] {
+      py::gil_scoped_release release;
+      return analyzer_->SearchFactChecks(*bytes, k, min_score);
+    }();
+    if (!matches) Raise(matches.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const FactCheckMatch& m : *matches) out.push_back(FactCheckMatchToJson(m));
+    return py::module_::import("json").attr("loads")(out.dump());
   }
 
   py::object Analyze(const py::object& text, const std::optional<py::object>& url, const py::object& html,
@@ -106,7 +124,7 @@ class PyAnalyzer {
 // The Analyzer behind credence.analyze(), made on first use (under the GIL,
 // which is what keeps two threads from making it twice).
 const PyAnalyzer& DefaultAnalyzer() {
-  static PyAnalyzer* analyzer = new PyAnalyzer(py::str("default"), true, std::nullopt, py::str("default"));
+  static PyAnalyzer* analyzer = new PyAnalyzer(py::str("default"), true, std::nullopt, py::str("default"), py::str("default"));
   return *analyzer;
 }
 
@@ -147,10 +165,18 @@ PYBIND11_MODULE(credence, m) {
                          "A reusable analyzer, safe to share between threads. model: \"default\" (the model "
                          "that ships with credence), None (no verdict) or the path of a model file. "
                          "learned_models: \"default\" (the shipped propaganda, claim and clickbait models), None "
-                         "(none) or the folder holding them.")
-      .def(py::init<const py::object&, bool, const std::optional<std::string>&, const py::object&>(),
+                         "(none) or the folder holding them. fact_checks: \"default\" ($CREDENCE_FACTCHECKS, the "
+                         "user's index, the built-in one), None (no matching) or the path of an index "
+                         "(`credence factchecks build`).")
+      .def(py::init<const py::object&, bool, const std::optional<std::string>&, const py::object&, const py::object&>(),
            py::arg("model") = "default", py::kw_only(), py::arg("site_reputation") = true,
-           py::arg("spelling_dictionary") = py::none(), py::arg("learned_models") = "default")
+           py::arg("spelling_dictionary") = py::none(), py::arg("learned_models") = "default",
+           py::arg("fact_checks") = "default")
+      .def("search_fact_checks", &PyAnalyzer::SearchFactChecks, py::arg("text"), py::kw_only(), py::arg("k") = 5,
+           py::arg("min_score") = 0.5,
+           "The published fact-checks most like `text` (a claim or a sentence), most probable first: a list of "
+           "dicts (claim, verdict, publisher, date, url, score, ...). Raises credence.Error (kind not_found) "
+           "without an index.")
       .def("analyze", &PyAnalyzer::Analyze, py::arg("text"), py::arg("url") = py::none(),
            py::arg("html") = false, py::kw_only(), py::arg("title") = py::none(),
            py::arg("max_bytes") = kDefaultMaxBytes,

@@ -218,6 +218,28 @@ class AnalyzerTest(unittest.TestCase):
 
 
 @unittest.skipUnless(os.path.isdir(os.path.join(SHARED, "data")), "../shared absent (set CREDENCE_SHARED)")
+class FactCheckTest(unittest.TestCase):
+    def test_search_finds_the_snopes_claim_and_the_report_lists_it(self):
+        analyzer = credence.Analyzer(model=None, learned_models=None)
+        matches = analyzer.search_fact_checks("122 Guantanamo detainees released under Obama returned to terrorism", k=2)
+        self.assertTrue(matches)
+        self.assertLessEqual(len(matches), 2)
+        self.assertEqual(matches[0]["publisher"], "Snopes")
+        self.assertGreaterEqual(matches[0]["score"], 0.5)
+        report = analyzer.analyze("Obama freed 122 Guantanamo detainees who went back to terrorism\n\nA council member "
+                                  "repeated the claim on Tuesday.")
+        self.assertTrue(report["fact_checks"]["searched"])
+        with self.assertRaises(credence.Error):
+            analyzer.search_fact_checks("x", k=0)
+
+    def test_no_index_says_so(self):
+        analyzer = credence.Analyzer(model=None, learned_models=None, fact_checks=None)
+        self.assertFalse(analyzer.analyze("A short text about the harbour.")["fact_checks"]["searched"])
+        with self.assertRaises(credence.Error) as caught:
+            analyzer.search_fact_checks("the ferry tax doubled")
+        self.assertEqual(caught.exception.kind, "not_found")
+
+
 class SharedCorpusTest(unittest.TestCase):
     def test_analyze_many_equals_credence_batch_on_real_articles(self):
         path = os.path.join(SHARED, "data", "fakenewsnet_text", "fakenewsnet_politifact.jsonl.gz")
