@@ -75,7 +75,8 @@ class Analyzer {
   // The fact-checks most like `text` (a claim or a sentence) in the
   // Analyzer's fact-check index, most probable first: at most `k`, each
   // with a re-ranker probability of at least `min_score`. Fails with
-  // kNotFound (and the reason) when no index is open. Thread-safe.
+  // kNotFound (and the reason) when no index is open, kTooLarge for text over
+  // 4,096 bytes (a claim, not an article). Thread-safe.
   [[nodiscard]] Result<std::vector<FactCheckMatch>> SearchFactChecks(std::string_view text, std::size_t k,
                                                                     double min_score) const;
   // Fact-checks in the open index (0 when none is open).

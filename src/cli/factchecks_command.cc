@@ -10,6 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/byte_size.h"
@@ -98,6 +100,9 @@ int Search(const FactChecksArgs& args) {
     if (!in) return Fail(in.error());
     text = *in;
   }
+  if (text.size() > kMaxPassageBytes)
+    return Fail(Status(StatusCode::kTooLarge, "a search takes a claim or a sentence of at most " + std::to_string(kMaxPassageBytes) +
+                                                  " bytes, not " + std::to_string(text.size())));
   const auto search_start = std::chrono::steady_clock::now();
   const std::vector<FactCheckMatch> matches = matcher->Match(text, args.k, args.min_score);
   const double search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - search_start).count();
@@ -142,9 +147,15 @@ Result<FactCheckIndex> TaskIndex(const FactChecksArgs& args) {
   if (!bytes) return tl::unexpected(bytes.error());
   Result<FactCheckCollection> c = ReadFactCheckCollection(*bytes, collection);
   if (!c) return tl::unexpected(c.error());
-  const std::string temp = (std::filesystem::temp_directory_path() /
-                            ("credence-task-index-" + std::to_string(::getpid()) + ".idx")).string();
-  if (Status s = WriteFactCheckIndex(temp, c->records); !s.ok()) return tl::unexpected(s);
+  std::string temp = (std::filesystem::temp_directory_path() / "credence-task-index-XXXXXX").string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Error(StatusCode::kIoError, "cannot make a temporary file in " + std::filesystem::temp_directory_path().string());
+  ::close(fd);
+  std::size_t replaced = 0;
+  if (Status s = WriteFactCheckIndex(temp, UniqueById(std::move(c->records), &replaced)); !s.ok()) {
+    std::remove(temp.c_str());
+    return tl::unexpected(s);
+  }
   Result<FactCheckIndex> index = FactCheckIndex::Open(temp);
   std::remove(temp.c_str());  // the mapping stays valid
   return index;
@@ -182,16 +193,12 @@ int Eval(const FactChecksArgs& args) {
   const FactCheckMatcher bm25(*index, std::nullopt);
   rows.emplace_back("bm25", ScoreRankings(RankQueries(bm25, queries->queries), queries->queries));
   const std::string reranker = RerankerPath(args);
+  std::optional<MatchRates> rates;
   if (!reranker.empty()) {
     Result<ModelFile> model = ModelFile::Open(reranker, RerankFeatureSetId());
     if (!model) return Fail(model.error());
     const FactCheckMatcher reranked(*index, std::move(*model));
     rows.emplace_back("reranked", ScoreRankings(RankQueries(reranked, queries->queries), queries->queries));
-  }
-  std::optional<MatchRates> rates;
-  if (!reranker.empty()) {
-    Result<ModelFile> model = ModelFile::Open(reranker, RerankFeatureSetId());
-    const FactCheckMatcher reranked(*index, std::move(*model));
     rates = MeasureMatchRates(reranked, queries->queries, kReportMatchScore);
   }
   if (args.format == "json") {

@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 
 #include <nlohmann/json.hpp>
+#include <xxhash.h>
 
 #include "factcheck/fact_check_json.h"
 #include "html/markup_text.h"
@@ -26,7 +28,7 @@ constexpr int kMaxContainerDepth = 8;
 // A string, or the first string of an array, or an object's "name" (JSON-LD
 // allows each of them for a person, an organisation or a language).
 std::string TextOf(const json& j, int depth = 0) {
-  if (j.is_string()) return CollapseWhiteSpace(j.get<std::string>());
+  if (j.is_string()) return CleanText(j.get<std::string>());
   if (j.is_number()) return j.dump();
   if (depth > 2) return "";
   if (j.is_array()) {
@@ -109,8 +111,11 @@ Result<FactCheck> FromClaimReview(const json& j) {
     const std::optional<double> best = NumberOf(*rating, "bestRating");
     const std::optional<double> worst = NumberOf(*rating, "worstRating");
     if (value && best && worst && *best != *worst) {
-      f.rating_scale = Field(*rating, "worstRating") + " (worst) to " + Field(*rating, "bestRating") + " (best)";
-      f.falsity = std::clamp((*best - *value) / (*best - *worst), 0.0, 1.0);
+      const double falsity = (*best - *value) / (*best - *worst);
+      if (std::isfinite(falsity)) {
+        f.rating_scale = Field(*rating, "worstRating") + " (worst) to " + Field(*rating, "bestRating") + " (best)";
+        f.falsity = std::clamp(falsity, 0.0, 1.0);
+      }
     }
     if (f.verdict.empty()) f.verdict = Field(*rating, "ratingValue");
   }
@@ -125,7 +130,14 @@ void Add(RecordSink* sink, Result<FactCheck> r, const std::string& where) {
     sink->Fail(where, r.error().message());
     return;
   }
-  if (r->id.empty()) r->id = r->url.empty() ? std::string(sink->name) + ":" + std::to_string(sink->count) : r->url;
+  if (r->id.empty()) {
+    // The url (one page may review several claims) or the collection's name,
+    // with the claim's hash: the same record gets the same id in every file
+    // it comes from, and two claims never share one.
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(XXH3_64bits(r->claim.data(), r->claim.size())));
+    r->id = (r->url.empty() ? std::string(sink->name) : r->url) + "#" + hash;
+  }
   if (r->source.empty()) r->source = std::string(sink->name) + ", " + where;
   sink->out->records.push_back(std::move(*r));
 }
@@ -139,7 +151,7 @@ void CollectClaimReviews(const json& j, int depth, RecordSink* sink, const std::
   }
   if (!j.is_object()) return;
   if (IsClaimReview(j)) {
-    Add(sink, FromClaimReview(j), where + " record " + std::to_string(sink->count + 1));
+    Add(sink, FromClaimReview(j), where + " item " + std::to_string(sink->count + 1));
     return;
   }
   for (const char* key : {"@graph", "dataFeedElement", "item", "itemListElement"}) {
@@ -148,30 +160,44 @@ void CollectClaimReviews(const json& j, int depth, RecordSink* sink, const std::
   }
 }
 
-// One JSON value: a ClaimReview document, a credence record, or an array of either.
-void ReadValue(const json& j, RecordSink* sink, const std::string& where) {
-  if (j.is_object() && !IsClaimReview(j) && (j.contains("claim") || !j.contains("@type"))) {
-    if (!j.contains("@graph") && !j.contains("dataFeedElement") && !j.contains("itemListElement")) {
-      Add(sink, ReadFactCheckRecord(j), where);
-      return;
-    }
+bool IsContainer(const json& j) {
+  return j.contains("@graph") || j.contains("dataFeedElement") || j.contains("itemListElement");
+}
+
+// One object: a ClaimReview, a feed of them, or a credence record.
+void ReadObject(const json& j, RecordSink* sink, const std::string& where) {
+  if (IsClaimReview(j)) {
+    Add(sink, FromClaimReview(j), where);
+    return;
   }
-  if (j.is_array() && !j.empty() && j.front().is_object() && j.front().contains("claim") && !IsClaimReview(j.front())) {
-    for (const json& e : j) {
-      if (!e.is_object()) {
-        ++sink->count;
-        sink->Fail(where + " record " + std::to_string(sink->count), "not a JSON object");
-        continue;
-      }
-      Add(sink, ReadFactCheckRecord(e), where + " record " + std::to_string(sink->count + 1));
+  if (IsContainer(j) || (j.contains("@type") && !j.contains("claim"))) {
+    const std::size_t before = sink->count;
+    CollectClaimReviews(j, 0, sink, where);
+    if (sink->count == before) {
+      ++sink->count;
+      sink->Fail(where, "neither a fact-check record (no \"claim\") nor a ClaimReview");
     }
     return;
   }
-  const std::size_t before = sink->count;
-  CollectClaimReviews(j, 0, sink, where);
-  if (sink->count == before) {
-    ++sink->count;
-    sink->Fail(where, "neither a fact-check record (no \"claim\") nor a ClaimReview");
+  Add(sink, ReadFactCheckRecord(j), where);
+}
+
+// One JSON value: an object, or an array whose elements are read one by one.
+void ReadValue(const json& j, RecordSink* sink, const std::string& where) {
+  if (!j.is_array()) {
+    ReadObject(j, sink, where);
+    return;
+  }
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string element = where + " record " + std::to_string(i + 1);
+    if (j[i].is_object()) {
+      ReadObject(j[i], sink, element);
+    } else if (j[i].is_array()) {
+      CollectClaimReviews(j[i], 1, sink, element);
+    } else {
+      ++sink->count;
+      sink->Fail(element, "not a JSON object");
+    }
   }
 }
 

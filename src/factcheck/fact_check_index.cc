@@ -354,18 +354,30 @@ std::vector<Bm25Hit> FactCheckIndex::Search(const std::vector<std::string>& quer
   }
   std::sort(found.begin(), found.end(), [](const TermEntry* a, const TermEntry* b) { return a->df < b->df; });
   if (found.size() > kMaxQueryTerms) found.resize(kMaxQueryTerms);
-  // Terms in more than kMaxTermShare of the records weigh little (idf < 3)
+  // Terms in more than kMaxTermShare of the records weigh little (idf below ~4)
   // and cost the most: they add to records that the rarer terms found only.
   const double common = kMaxTermShare * n;
   thread_local std::vector<float> score;
   thread_local std::vector<std::uint32_t> touched;
   if (score.size() < n) score.assign(n, 0.0f);
   touched.clear();
+  // The scores go back to 0 however this search ends (an allocation that
+  // throws included), so that the thread's next search starts clean.
+  struct ResetScores {
+    std::vector<float>& score;
+    std::vector<std::uint32_t>& touched;
+    ~ResetScores() {
+      for (std::uint32_t d : touched) score[d] = 0.0f;
+    }
+  } reset{score, touched};
   for (const TermEntry* e : found) {
     const double idf = std::log(1.0 + (n - e->df + 0.5) / (e->df + 0.5));
     const bool only_add = e->df > common && !touched.empty();
     for (std::uint32_t i = e->first; i < e->first + e->df; ++i) {
       const Posting& post = m.postings[i];
+      // Checked at Open; checked again because the file may have been
+      // changed in place since (cp over it): never write out of bounds.
+      if (post.doc >= n) continue;
       if (score[post.doc] == 0.0f) {
         if (only_add) continue;
         touched.push_back(post.doc);
@@ -375,10 +387,7 @@ std::vector<Bm25Hit> FactCheckIndex::Search(const std::vector<std::string>& quer
   }
   std::vector<Bm25Hit> hits;
   hits.reserve(touched.size());
-  for (std::uint32_t d : touched) {
-    hits.push_back({d, score[d]});
-    score[d] = 0.0f;
-  }
+  for (std::uint32_t d : touched) hits.push_back({d, score[d]});
   auto better = [](const Bm25Hit& a, const Bm25Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; };
   if (hits.size() > k) {
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(k), hits.end(), better);

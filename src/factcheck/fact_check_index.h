@@ -43,7 +43,9 @@ struct Bm25Hit {
 class FactCheckIndex {
  public:
   // Maps and checks `path`: magic, version, sizes, every offset, the
-  // checksum. Fails with kNotFound, kIoError or kDataError.
+  // checksum. Fails with kNotFound, kIoError or kDataError. The file must
+  // not be changed in place while it is open (credence replaces an index
+  // by renaming a new file over it, which leaves open mappings intact).
   [[nodiscard]] static Result<FactCheckIndex> Open(const std::string& path);
 
   std::size_t size() const;  // records

@@ -25,10 +25,16 @@ nlohmann::json FactCheckToJson(const FactCheck& f);
 // `factchecks search --format json` and POST /v1/factchecks/search answer).
 nlohmann::json FactCheckMatchToJson(const FactCheckMatch& m);
 
-// Returns an error when the claim is missing or longer than kMaxClaimBytes.
+// `s` with control characters (ESC, NUL, ...) made spaces and white space
+// runs made one space: what every text field of a record holds, so that no
+// record can write escape sequences to a terminal or hide text after a NUL.
+std::string CleanText(std::string_view s);
+
+// Returns an error when the claim is missing or it or the headline is longer than kMaxClaimBytes.
 [[nodiscard]] Status CheckClaim(const FactCheck& f);
 
-// "2016-05-12T10:00:00Z" -> "2016-05-12"; "2016-05" and "2016" kept as they are; not a date -> "".
+// "2016-05-12T10:00:00Z" -> "2016-05-12"; "2016-05" and "2016" kept as they
+// are; anything else (a month 13, "2016-05-junk") -> "".
 std::string IsoDatePrefix(std::string_view s);
 
 }  // namespace credence::internal

@@ -28,6 +28,9 @@ Result<FactCheckMatcher> FactCheckMatcher::Open(const std::string& index_path, c
 }
 
 std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage, double min_probability) const {
+  // A passage is searched by its first kMaxPassageBytes (a giant "sentence" of a
+  // broken input would otherwise cost its whole length in sets).
+  if (passage.size() > kMaxPassageBytes) passage = passage.substr(0, kMaxPassageBytes);
   const MatchQuery query = PrepareMatchQuery(passage);
   const std::vector<Bm25Hit> hits = index_.Search(query.terms, kRerankCandidates);
   std::vector<RankedCandidate> ranked;

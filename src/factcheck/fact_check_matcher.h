@@ -22,6 +22,10 @@
 
 namespace credence::internal {
 
+// The bytes of a passage that are searched: a claim is a sentence or two;
+// the rest of a longer passage is not read (searches of longer text given
+// by a user are refused at the edges: Analyzer::SearchFactChecks).
+inline constexpr std::size_t kMaxPassageBytes = 4096;
 // BM25 candidates the re-ranker sees per passage.
 inline constexpr std::size_t kRerankCandidates = 30;
 // The re-ranker's two heads: the first orders one passage's candidates

@@ -12,7 +12,7 @@ namespace credence::internal {
 
 inline constexpr std::size_t kMaxSearchMatches = 50;
 // A search is for a claim or a passage: longer text is refused, not cut.
-inline constexpr std::size_t kMaxSearchTextBytes = 64 * 1024;
+inline constexpr std::size_t kMaxSearchTextBytes = 4096;  // as Analyzer::SearchFactChecks
 
 struct FactCheckSearchRequest {
   std::string text;

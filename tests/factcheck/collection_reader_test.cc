@@ -38,7 +38,13 @@ TEST(CollectionReader, ReadsCredenceJsonLines) {
   EXPECT_EQ(c->records[0].verdict, "False");
   EXPECT_EQ(c->records[0].falsity, 1.0);  // from the verdict's words
   EXPECT_EQ(c->records[0].date, "2024-05-01");
-  EXPECT_EQ(c->records[1].id, "mine.jsonl:2");  // neither id nor url: the collection and the record's number
+  // Neither id nor url: the collection's name and the claim's hash, the same
+  // wherever the record is read from.
+  EXPECT_EQ(c->records[1].id.rfind("mine.jsonl#", 0), 0u) << c->records[1].id;
+  EXPECT_EQ(c->records[1].id.size(), std::string("mine.jsonl#").size() + 16);
+  Result<FactCheckCollection> again = ReadFactCheckCollection("\n\n\n" R"({"claim": "The quay closes at night."})", "mine.jsonl");
+  ASSERT_TRUE(again) << again.error().ToString();
+  EXPECT_EQ(again->records[0].id, c->records[1].id);
   EXPECT_EQ(c->records[1].falsity, 0.25);
   EXPECT_NE(c->records[1].source.find("mine.jsonl"), std::string::npos);
 }
@@ -54,7 +60,7 @@ TEST(CollectionReader, ReadsOneClaimReview) {
   EXPECT_EQ(f.speaker, "Mayor Example");
   EXPECT_EQ(f.date, "2025-03-04");
   EXPECT_EQ(f.language, "en");
-  EXPECT_EQ(f.id, "https://factcheck.example/ferry-tax");
+  EXPECT_EQ(f.id.rfind("https://factcheck.example/ferry-tax#", 0), 0u) << f.id;  // the url and the claim's hash
   ASSERT_TRUE(f.falsity.has_value());
   EXPECT_DOUBLE_EQ(*f.falsity, 0.75);  // 2 on a 1..5 scale
   EXPECT_EQ(f.rating_scale, "1 (worst) to 5 (best)");
