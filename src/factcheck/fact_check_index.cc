@@ -299,6 +299,12 @@ std::string_view FactCheckIndex::Title(std::uint32_t doc) const {
   return {start, static_cast<std::size_t>(end - start)};
 }
 
+bool FactCheckIndex::HasTitle(std::uint32_t doc) const {
+  // claim '\0' title: the title is empty when the record's text ends with
+  // the separator (Open checked that every record's text holds one).
+  return mapping_->texts[mapping_->text_ends[doc + 1] - 1] != '\0';
+}
+
 std::uint32_t FactCheckIndex::Length(std::uint32_t doc) const { return mapping_->lengths[doc]; }
 
 CheckSignatureView FactCheckIndex::Signature(std::uint32_t doc) const {

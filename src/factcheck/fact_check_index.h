@@ -55,6 +55,8 @@ class FactCheckIndex {
   // The record's claim and headline, as indexed (views into the mapping).
   std::string_view Claim(std::uint32_t doc) const;
   std::string_view Title(std::uint32_t doc) const;
+  // Title(doc) is not empty; reads one byte (Title scans the claim).
+  bool HasTitle(std::uint32_t doc) const;
   // The record's retrieval terms count (its BM25 length).
   std::uint32_t Length(std::uint32_t doc) const;
   // The record's sets for the re-ranker (views into the mapping).

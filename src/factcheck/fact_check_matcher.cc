@@ -42,7 +42,7 @@ std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage, do
   const double min_logit = min_probability > 0 && min_probability < 1 ? std::log(min_probability / (1 - min_probability)) : -1e300;
   for (std::size_t r = 0; r < hits.size(); ++r) {
     RankedCandidate c{hits[r].doc, hits[r].score, 0.0};
-    const bool has_title = !index_.Title(c.doc).empty();
+    const bool has_title = index_.HasTitle(c.doc);
     if (match != nullptr && min_probability > 0) {
       // The most the match head's logit can reach, whatever the merges give.
       const auto cheap = RankOnlyFeatures(has_title, c.bm25, best, r);

@@ -48,10 +48,7 @@ float Dice(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
   return both == 0 ? 0.0f : static_cast<float>(2.0 * static_cast<double>(Shared(a, b)) / static_cast<double>(both));
 }
 
-void NumbersAndNames(std::string_view raw, TextSets* sets) {
-  const std::string text = ValidUtf8(raw);
-  std::vector<Token> tokens;
-  Tokenize(text, {0, text.size()}, &tokens);
+void NumbersAndNames(std::string_view text, const std::vector<Token>& tokens, TextSets* sets) {
   bool sentence_start = true;
   for (const Token& t : tokens) {
     const std::string_view w(text.data() + t.span.start, t.span.end - t.span.start);
@@ -70,8 +67,9 @@ void NumbersAndNames(std::string_view raw, TextSets* sets) {
   }
 }
 
+// `text` is valid UTF-8.
 void Trigrams(std::string_view text, std::vector<std::uint64_t>* out) {
-  const std::string lower = ToLower(ValidUtf8(text));
+  const std::string lower = ToLower(text);
   std::string squeezed;
   squeezed.reserve(lower.size());
   for (char c : lower) {
@@ -87,14 +85,17 @@ void Trigrams(std::string_view text, std::vector<std::uint64_t>* out) {
 namespace {
 
 TextSets MakeTextSetsWithTerms(std::string_view raw, std::vector<std::string>* terms_out) {
+  // Valid UTF-8 without links; tokenized once for the terms, numbers and names.
   const std::string text = WithoutTweetFurniture(raw);
+  std::vector<Token> tokens;
+  Tokenize(text, {0, text.size()}, &tokens);
   TextSets s;
-  std::vector<std::string> terms = RetrievalTerms(text);
+  std::vector<std::string> terms = RetrievalTermsOfTokens(text, tokens);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     s.terms.push_back(Hash(terms[i], kTermSeed));
     if (i + 1 < terms.size()) s.pairs.push_back(Hash(terms[i] + " " + terms[i + 1], kPairSeed));
   }
-  NumbersAndNames(text, &s);
+  NumbersAndNames(text, tokens, &s);
   Trigrams(text, &s.trigrams);
   for (auto* v : {&s.terms, &s.pairs, &s.numbers, &s.names, &s.trigrams}) SortUnique(v);
   if (terms_out != nullptr) *terms_out = std::move(terms);

@@ -48,7 +48,7 @@ std::vector<QueryCandidates> Candidates(const FactCheckIndex& index, const std::
     const std::vector<Bm25Hit> hits = index.Search(query.terms, kRerankCandidates);
     const std::unordered_set<std::string> relevant(queries[i].relevant.begin(), queries[i].relevant.end());
     for (std::size_t r = 0; r < hits.size(); ++r) {
-      out[i].features.push_back(MatchFeatures(query, index.Signature(hits[r].doc), !index.Title(hits[r].doc).empty(),
+      out[i].features.push_back(MatchFeatures(query, index.Signature(hits[r].doc), index.HasTitle(hits[r].doc),
                                               hits[r].score, hits.front().score, r));
       out[i].relevant.push_back(relevant.count(ids[hits[r].doc]) != 0);
     }

@@ -103,6 +103,10 @@ std::vector<std::string> RetrievalTerms(std::string_view raw) {
   const std::string text = WithoutTweetFurniture(raw);
   std::vector<Token> tokens;
   Tokenize(text, {0, text.size()}, &tokens);
+  return RetrievalTermsOfTokens(text, tokens);
+}
+
+std::vector<std::string> RetrievalTermsOfTokens(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<std::string> terms;
   std::vector<std::string_view> parts;
   for (std::size_t t = 0; t < tokens.size(); ++t) {

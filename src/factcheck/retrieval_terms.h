@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "credence/structure.h"
+
 namespace credence::internal {
 
 // Returns the terms of `text` (any bytes: invalid UTF-8 reads as U+FFFD), in order, repeats kept.
@@ -24,5 +26,9 @@ std::vector<std::string> RetrievalTerms(std::string_view text);
 // Returns `text` without links (and photo links glued to words): what
 // RetrievalTerms reads, for the re-ranker's surface features.
 std::string WithoutTweetFurniture(std::string_view text);
+
+// RetrievalTerms of a text already through WithoutTweetFurniture, given the
+// tokenizer's tokens of it (for callers that need the tokens too).
+std::vector<std::string> RetrievalTermsOfTokens(std::string_view clean_text, const std::vector<Token>& tokens);
 
 }  // namespace credence::internal
