@@ -31,7 +31,7 @@ void Exercise(const credence::internal::FactCheckIndex& index, std::string_view 
     (void)index.Title(hit.doc);
     (void)index.Record(hit.doc);
     (void)credence::internal::MatchFeatures(credence::internal::PrepareMatchQuery(query), index.Signature(hit.doc),
-                                            !index.Title(hit.doc).empty(), hit.score, hit.score, 0);
+                                            index.HasTitle(hit.doc), hit.score, hit.score, 0);
   }
 }
 

@@ -100,9 +100,7 @@ int Search(const FactChecksArgs& args) {
     if (!in) return Fail(in.error());
     text = *in;
   }
-  if (text.size() > kMaxPassageBytes)
-    return Fail(Status(StatusCode::kTooLarge, "a search takes a claim or a sentence of at most " + std::to_string(kMaxPassageBytes) +
-                                                  " bytes, not " + std::to_string(text.size())));
+  if (Status s = CheckSearchText(text); !s.ok()) return Fail(s);
   const auto search_start = std::chrono::steady_clock::now();
   const std::vector<FactCheckMatch> matches = matcher->Match(text, args.k, args.min_score);
   const double search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - search_start).count();

@@ -15,6 +15,12 @@ FeatureSetId RerankFeatureSetId() {
   return {std::string(kRerankFeatureSet), std::vector<std::string>(kMatchFeatureNames.begin(), kMatchFeatureNames.end())};
 }
 
+Status CheckSearchText(std::string_view text) {
+  if (text.size() <= kMaxPassageBytes) return Status::Ok();
+  return Status(StatusCode::kTooLarge, "a fact-check search takes a claim or a sentence of at most " +
+                                           std::to_string(kMaxPassageBytes) + " bytes, not " + std::to_string(text.size()));
+}
+
 Result<FactCheckMatcher> FactCheckMatcher::Open(const std::string& index_path, const std::string& reranker_path) {
   Result<FactCheckIndex> index = FactCheckIndex::Open(index_path);
   if (!index) return tl::unexpected(index.error());

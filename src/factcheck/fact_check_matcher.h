@@ -26,6 +26,9 @@ namespace credence::internal {
 // the rest of a longer passage is not read (searches of longer text given
 // by a user are refused at the edges: Analyzer::SearchFactChecks).
 inline constexpr std::size_t kMaxPassageBytes = 4096;
+// kTooLarge when a user's search text is longer than kMaxPassageBytes (the
+// one check behind `factchecks search` and Analyzer::SearchFactChecks).
+[[nodiscard]] Status CheckSearchText(std::string_view text);
 // BM25 candidates the re-ranker sees per passage.
 inline constexpr std::size_t kRerankCandidates = 30;
 // The re-ranker's two heads: the first orders one passage's candidates

@@ -125,9 +125,7 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
 Result<std::vector<FactCheckMatch>> Analyzer::SearchFactChecks(std::string_view text, std::size_t k,
                                                                double min_score) const {
   if (!impl_->fact_checks) return Error(StatusCode::kNotFound, impl_->fact_check_note);
-  if (text.size() > internal::kMaxPassageBytes)
-    return Error(StatusCode::kTooLarge, "a fact-check search takes a claim or a sentence of at most " +
-                                            std::to_string(internal::kMaxPassageBytes) + " bytes, not " + std::to_string(text.size()));
+  if (Status s = internal::CheckSearchText(text); !s.ok()) return tl::unexpected(s);
   return impl_->fact_checks->Match(text, k, min_score);
 }
 

@@ -7,12 +7,13 @@
 #include <string_view>
 
 #include "credence/status.h"
+#include "factcheck/fact_check_matcher.h"
 
 namespace credence::internal {
 
 inline constexpr std::size_t kMaxSearchMatches = 50;
 // A search is for a claim or a passage: longer text is refused, not cut.
-inline constexpr std::size_t kMaxSearchTextBytes = 4096;  // as Analyzer::SearchFactChecks
+inline constexpr std::size_t kMaxSearchTextBytes = kMaxPassageBytes;
 
 struct FactCheckSearchRequest {
   std::string text;
