@@ -26,6 +26,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <new>
+#include <string_view>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -77,8 +79,20 @@ std::uint64_t TermHash(std::string_view term) { return XXH3_64bits(term.data(), 
 std::uint64_t Pad8(std::uint64_t n) { return (n + 7) / 8 * 8; }
 
 template <typename T>
-void Append(std::string* out, const T* values, std::size_t count) {
-  out->append(reinterpret_cast<const char*>(values), count * sizeof(T));
+std::string_view Bytes(const std::vector<T>& values) {
+  return {reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T)};
+}
+
+// XXH3-64 of the sections one after another (as of their concatenation).
+template <std::size_t N>
+std::uint64_t Checksum(const std::array<std::string_view, N>& sections) {
+  XXH3_state_t* state = XXH3_createState();
+  if (state == nullptr) throw std::bad_alloc();
+  XXH3_64bits_reset(state);
+  for (std::string_view section : sections) XXH3_64bits_update(state, section.data(), section.size());
+  const std::uint64_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return hash;
 }
 
 }  // namespace
@@ -157,17 +171,15 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
     terms.push_back({h, static_cast<std::uint32_t>(postings.size()), static_cast<std::uint32_t>(p.size())});
     postings.insert(postings.end(), p.begin(), p.end());
   }
-  std::string body;
-  Append(&body, terms.data(), terms.size());
-  Append(&body, postings.data(), postings.size());
-  Append(&body, lengths.data(), lengths.size());
-  body.resize(Pad8(body.size()), '\0');
-  Append(&body, text_ends.data(), text_ends.size());
-  Append(&body, json_ends.data(), json_ends.size());
-  Append(&body, sig_ends.data(), sig_ends.size());
-  Append(&body, signatures.data(), signatures.size());
-  body += texts;
-  body += jsons;
+  // The sections in file order, hashed and written in place (a copy of the
+  // whole body would double the writer's peak memory).
+  const std::uint64_t lengths_bytes = lengths.size() * sizeof(std::uint32_t);
+  const std::string padding(Pad8(terms.size() * sizeof(TermEntry) + postings.size() * sizeof(Posting) + lengths_bytes) -
+                                (terms.size() * sizeof(TermEntry) + postings.size() * sizeof(Posting) + lengths_bytes),
+                            '\0');
+  const std::array<std::string_view, 10> sections = {
+      Bytes(terms), Bytes(postings), Bytes(lengths), padding, Bytes(text_ends), Bytes(json_ends), Bytes(sig_ends),
+      Bytes(signatures), texts, jsons};
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
@@ -178,13 +190,13 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
   h.json_bytes = jsons.size();
   h.signature_words = signatures.size();
   h.avg_length = records.empty() ? 0.0 : total_length / static_cast<double>(records.size());
-  h.checksum = XXH3_64bits(body.data(), body.size());
+  h.checksum = Checksum(sections);
   const std::string temp = path + ".tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return Status(StatusCode::kIoError, "cannot write " + temp + ": " + std::strerror(errno));
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    for (std::string_view section : sections) out.write(section.data(), static_cast<std::streamsize>(section.size()));
     out.close();
     if (!out) {
       std::remove(temp.c_str());

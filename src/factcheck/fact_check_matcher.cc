@@ -48,10 +48,9 @@ std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage, do
   const double min_logit = min_probability > 0 && min_probability < 1 ? std::log(min_probability / (1 - min_probability)) : -1e300;
   for (std::size_t r = 0; r < hits.size(); ++r) {
     RankedCandidate c{hits[r].doc, hits[r].score, 0.0};
-    const bool has_title = index_.HasTitle(c.doc);
     if (match != nullptr && min_probability > 0) {
-      // The most the match head's logit can reach, whatever the merges give.
-      const auto cheap = RankOnlyFeatures(has_title, c.bm25, best, r);
+      // The most the match head's logit can reach, whatever the record holds.
+      const auto cheap = RankOnlyFeatures(true, c.bm25, best, r);
       double bound = match->bias;
       for (std::size_t k = 0; k < cheap.size(); ++k) {
         const double w = match->weights[reranker_->num_buckets() + k];
@@ -59,7 +58,7 @@ std::vector<RankedCandidate> FactCheckMatcher::Rank(std::string_view passage, do
       }
       if (bound < min_logit) continue;
     }
-    const auto f = MatchFeatures(query, index_.Signature(c.doc), has_title, c.bm25, best, r);
+    const auto f = MatchFeatures(query, index_.Signature(c.doc), index_.HasTitle(c.doc), c.bm25, best, r);
     c.words_shared = f[4];
     if (reranker_) {
       entries.clear();

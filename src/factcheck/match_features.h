@@ -65,12 +65,12 @@ using CheckSignatureView = std::array<std::span<const std::uint64_t>, kCheckList
 CheckSignature MakeCheckSignature(std::string_view claim, std::string_view title);
 CheckSignatureView ViewOf(const CheckSignature& signature);
 
-// The features that need no set merge (BM25's score and rank, the headline's
-// absence): the others are 0 in the array returned, and each lies in
-// [0, kMatchFeatureMax[k]], so that a caller can bound the logit before
-// paying for them.
+// The features known before the record is read (BM25's score and rank): the
+// others (the headline's absence too, one read of the record) are 0 in the
+// array returned unless given, and each lies in [0, kMatchFeatureMax[k]], so
+// that a caller can bound the logit before touching the record.
 inline constexpr std::array<bool, kMatchFeatureNames.size()> kRankOnlyFeature = {
-    true, true, true, false, false, false, false, false, false, false, false, false, false, false, true};
+    true, true, true, false, false, false, false, false, false, false, false, false, false, false, false};
 inline constexpr float kUnbounded = 3.4e38f;
 inline constexpr std::array<float, kMatchFeatureNames.size()> kMatchFeatureMax = {
     kUnbounded, 1, kUnbounded, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, kUnbounded, 1};
