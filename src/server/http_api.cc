@@ -89,8 +89,34 @@ HttpApi::HttpApi(const Analyzer& analyzer, ServerOptions options)
 }
 
 void HttpApi::Handle(std::string_view method, const char* path, httplib::Server::Handler handler) {
-  if (method == "GET") server_->Get(path, std::move(handler));
-  else server_->Post(path, std::move(handler));
+  if (method == "GET") {
+    server_->Get(path, std::move(handler));
+  } else {
+    // The body is read here rather than by cpp-httplib, which caps a body
+    // labelled application/x-www-form-urlencoded (curl's default for
+    // --data-binary) at 8 KiB whatever the payload limit, and parses it
+    // as a form. Every POST body is the API's own: JSON or JSONL.
+    server_->Post(path, [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                                             const httplib::ContentReader& read) {
+      if (req.is_multipart_form_data()) {
+        res.set_header("Connection", "close");  // its body is left unread
+        return SetError(res, 415, "unsupported_media_type",
+                        "send the body as JSON (or JSONL for /v1/batch), not as multipart/form-data");
+      }
+      httplib::Request with_body = req;
+      const bool complete = read([&](const char* data, std::size_t size) {
+        with_body.body.append(data, size);
+        return with_body.body.size() <= options_.max_body_bytes;
+      });
+      if (!complete) {
+        res.set_header("Connection", "close");
+        if (with_body.body.size() > options_.max_body_bytes || res.status == 413)
+          return SetError(res, 413, "too_large", "the request body is larger than the server's limit");
+        return SetError(res, 400, "bad_request", "the request body could not be read whole");
+      }
+      handler(with_body, res);
+    });
+  }
   metrics_.AddRoute(path);
 }
 

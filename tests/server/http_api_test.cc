@@ -129,6 +129,32 @@ TEST_F(HttpApiTest, OversizedBodyGets413AndUnknownPath404) {
   EXPECT_EQ(nlohmann::json::parse(r->body)["error"]["kind"], "not_found");
 }
 
+TEST_F(HttpApiTest, ABodyLabelledAsAFormIsReadWhole) {
+  // curl --data-binary's default Content-Type: cpp-httplib alone caps such a body at 8 KiB.
+  const std::string text = "The mayor said the bridge opens in May. ";
+  std::string article;
+  while (article.size() < (20 << 10)) article += text;
+  httplib::Result r = client_->Post("/v1/analyze", nlohmann::json{{"text", article}}.dump(), "application/x-www-form-urlencoded");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_TRUE(nlohmann::json::parse(r->body).contains("verdict"));
+  httplib::Result none = client_->Post("/v1/factchecks/search", R"({"text": "the bridge opens in May"})", "");
+  ASSERT_TRUE(none);
+  EXPECT_NE(none->status, 413);
+  httplib::Result big = client_->Post("/v1/analyze", std::string(100 << 10, 'a'), "application/x-www-form-urlencoded");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(nlohmann::json::parse(big->body)["error"]["kind"], "too_large");
+}
+
+TEST_F(HttpApiTest, AMultipartBodyGets415) {
+  httplib::MultipartFormDataItems items = {{"text", "The mayor said the bridge opens in May.", "", ""}};
+  httplib::Result r = client_->Post("/v1/analyze", items);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 415);
+  EXPECT_EQ(nlohmann::json::parse(r->body)["error"]["kind"], "unsupported_media_type");
+}
+
 TEST_F(HttpApiTest, ServesConcurrentClients) {
   std::vector<std::thread> clients;
   std::atomic<int> ok{0};
