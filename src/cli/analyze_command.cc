@@ -114,10 +114,7 @@ int RunAnalyzeCommand(const AnalyzeArgs& args) {
                                           : WriteTextReport(doc, report, UseColor(args.color));
   for (const std::string& w : report.warnings) std::cerr << "credence: warning: " << w << "\n";
   std::cerr.flush();
-  if (int err = WriteAll(STDOUT_FILENO, out); err != 0) {
-    if (err != EPIPE) std::cerr << "credence: error: cannot write the report: " << std::strerror(err) << "\n";
-    return kExitInternal;
-  }
+  if (int err = WriteAll(STDOUT_FILENO, out); err != 0) return WriteFailed("the report", err);
   return kExitOk;
 }
 

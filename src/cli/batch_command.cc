@@ -222,9 +222,16 @@ int RunBatchCommand(const BatchArgs& args) {
       return kExitNotFound;
     }
   }
+  // The first write error ends the batch: no record is read after it (a
+  // reader that went away, `credence batch ... | head`, stops the work at once).
   bool write_failed = false;
+  int write_errno = 0;
+  auto note_write_error = [&] {
+    if (!write_failed) write_errno = errno;
+    write_failed = true;
+  };
   auto emit = [&](const std::string& s) {
-    if (!write_failed && std::fwrite(s.data(), 1, s.size(), out) != s.size()) write_failed = true;
+    if (!write_failed && std::fwrite(s.data(), 1, s.size(), out) != s.size()) note_write_error();
   };
   if (format.csv && !(resume != nullptr && resume->has_header)) emit(CsvHeader(format));
 
@@ -262,6 +269,7 @@ int RunBatchCommand(const BatchArgs& args) {
   std::uint64_t skipped = 0;
   auto next = [&](BatchRecord* r) -> Result<bool> {
     for (;;) {
+      if (write_failed) return false;
       Result<bool> got = inputs.Next(r);
       if (!got || !*got || resume == nullptr || !resume->done.count(ResumeKey(r->source, r->position))) return got;
       ++skipped;  // written by the interrupted run
@@ -271,8 +279,10 @@ int RunBatchCommand(const BatchArgs& args) {
                                  show_progress ? std::function<void(const BatchProgress&)>(progress) : nullptr,
                                  std::chrono::milliseconds(250), [&] { return inputs.Bytes(); });
   if (show_progress) std::fprintf(stderr, "\r\033[K");
-  if (std::fflush(out) != 0) write_failed = true;
-  if (out != stdout) std::fclose(out);
+  if (std::fflush(out) != 0) note_write_error();
+  if (out != stdout && std::fclose(out) != 0) note_write_error();
+  // The reader went away: the output is incomplete, nothing is wrong (no summary either).
+  if (write_failed && write_errno == EPIPE) return WriteFailed("the output", EPIPE);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) {
     std::uint64_t error_total = 0;
@@ -293,10 +303,7 @@ int RunBatchCommand(const BatchArgs& args) {
                  static_cast<double>(bytes) / 1e6, secs, secs > 0 ? static_cast<double>(records) / secs : 0.0,
                  secs > 0 ? static_cast<double>(bytes) / 1e6 / secs : 0.0);
   }
-  if (write_failed) {
-    std::cerr << "credence: error: cannot write the output\n";
-    return kExitInternal;
-  }
+  if (write_failed) return WriteFailed("the output", write_errno);
   if (!status.ok()) return Fail(status);
   return kExitOk;
 }

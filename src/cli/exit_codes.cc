@@ -1,6 +1,8 @@
 // Maps each StatusCode to the exit code documented in docs/exit-codes.md.
 #include "cli/exit_codes.h"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 namespace credence::internal {
@@ -23,6 +25,14 @@ int ExitCodeFor(StatusCode code) {
 int Fail(const Status& status) {
   std::cerr << "credence: error: " << status.message() << "\n";
   return ExitCodeFor(status);
+}
+
+int WriteFailed(const char* what, int err) {
+  if (err == EPIPE) return kExitInternal;
+  std::cerr << "credence: error: cannot write " << what;
+  if (err != 0) std::cerr << ": " << std::strerror(err);
+  std::cerr << "\n";
+  return kExitInternal;
 }
 
 }  // namespace credence::internal

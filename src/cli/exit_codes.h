@@ -23,4 +23,9 @@ inline int ExitCodeFor(const Status& status) { return ExitCodeFor(status.code())
 // Prints "credence: error: MESSAGE" to standard error; returns the exit code for `status`.
 int Fail(const Status& status);
 
+// A write of `what` ("the report", "the output") failed with errno `err`:
+// prints why, unless the reader went away (EPIPE: nothing is wrong, so
+// nothing is said); returns kExitInternal (docs/exit-codes.md, "Broken pipe").
+int WriteFailed(const char* what, int err);
+
 }  // namespace credence::internal

@@ -5,6 +5,7 @@
 // a "==> FILE <==" line, as head(1) does.
 #include "cli/extract_command.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -78,12 +79,9 @@ int RunExtractCommand(const ExtractArgs& args) {
       out += BodyText(*html) + "\n";
       if (several) out += "\n";
     }
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
-      std::cerr << "credence: error: cannot write the output\n";
-      return kExitInternal;
-    }
+    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) return WriteFailed("the output", errno);
   }
-  if (std::fflush(stdout) != 0) return kExitInternal;
+  if (std::fflush(stdout) != 0) return WriteFailed("the output", errno);
   if (args.timing && pages > 0) {
     std::fprintf(stderr, "extract: %zu pages in %.3f seconds (%.1f pages/s); bare parse: %.1f pages/s\n", pages,
                  extract_seconds, static_cast<double>(pages) / extract_seconds,

@@ -4,7 +4,9 @@
 // files, standard input, and usage errors.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -177,6 +179,31 @@ TEST_F(BatchCommand, WarcAndCsvInputs) {
   EXPECT_EQ(from_csv.out.substr(0, from_csv.out.find('\n')), "id,title,error");
   EXPECT_NE(from_csv.out.find("\n1,Ferry vote,\n"), std::string::npos) << from_csv.out;
   EXPECT_NE(from_csv.out.find("\n2,Empty,\"bad_record"), std::string::npos) << from_csv.out;
+}
+
+TEST_F(BatchCommand, AReaderThatGoesAwayEndsTheBatchQuietly) {
+  // `credence batch ... | head -c 1`: the first failed write (EPIPE) ends
+  // the batch without a message or a summary, with exit 1, not SIGPIPE's 141.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) lines.push_back(Record("r" + std::to_string(i), kArticle));
+  const std::string input = Jsonl(lines);
+  const std::string cmd = "'" + std::string(CREDENCE_BINARY) + "' batch --model '' --threads 1 '" + input + "' 2>'" +
+                          dir_ + "/err' | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}";
+  FILE* p = ::popen(("bash '" + Write("pipe.sh", cmd) + "'").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[16] = {};
+  ASSERT_NE(std::fgets(buf, sizeof buf, p), nullptr);
+  ::pclose(p);
+  EXPECT_EQ(std::string(buf), "1\n");
+  std::ifstream err(dir_ + "/err");
+  const std::string said((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(said, "");
+}
+
+TEST_F(BatchCommand, AFullDiskIsNamed) {
+  const auto run = Credence({Jsonl({Record("a", kArticle)}), "-o", "/dev/full"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("cannot write the output: No space left on device"), std::string::npos) << run.err;
 }
 
 TEST_F(BatchCommand, UsageErrors) {
