@@ -16,6 +16,7 @@
 #include "cli/factchecks_command.h"
 #include "cli/model_commands.h"
 #include "cli/serve_command.h"
+#include "cli/version_text.h"
 
 namespace {
 
@@ -26,7 +27,7 @@ std::string FailureMessage(const CLI::App*, const CLI::Error& e) {
 int Run(int argc, char** argv) {
   using namespace credence::internal;
   CLI::App app("credence: explainable credibility cues for a news article", "credence");
-  app.set_version_flag("--version", std::string(CREDENCE_VERSION));
+  app.set_version_flag("--version", VersionText, "Print the version, the report schema, the build and the model files found, then exit");
   app.require_subcommand(1);
   app.failure_message(FailureMessage);
   AnalyzeArgs analyze_args;

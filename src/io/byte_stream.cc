@@ -134,11 +134,28 @@ std::unique_ptr<ByteStream> OpenStringStream(std::string bytes) {
   return std::make_unique<StringStream>(std::move(bytes));
 }
 
+namespace {
+
+// "scheme://..." with a scheme of letters (http, https, ftp, s3...).
+bool LooksLikeUrl(std::string_view path) {
+  const std::size_t colon = path.find("://");
+  if (colon == std::string_view::npos || colon == 0 || colon > 10) return false;
+  for (char c : path.substr(0, colon))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return false;
+  return true;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ByteStream>> OpenByteStream(const std::string& path) {
   const bool is_stdin = path.empty() || path == "-";
   const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int err = errno;
+    if ((err == ENOENT || err == ENOTDIR) && LooksLikeUrl(path))
+      return Error(StatusCode::kInvalidArgument,
+                   "credence reads files, not URLs: " + path + " is not a file here; fetch the page first, e.g. "
+                   "curl -sL '" + path + "' | credence analyze - --url '" + path + "'");
     if (err == ENOENT || err == ENOTDIR) return Error(StatusCode::kNotFound, "input file not found: " + path);
     return Error(StatusCode::kIoError, "cannot read " + path + ": " + std::strerror(err));
   }

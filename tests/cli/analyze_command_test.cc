@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "credence/report.h"
 #include "tests/test_support.h"
 
 namespace credence {
@@ -47,7 +48,10 @@ const char* const kArticle =
 TEST_F(AnalyzeCommand, VersionAndHelpExitZero) {
   Outcome version = Credence({"--version"});
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_NE(version.out.find(CREDENCE_VERSION), std::string::npos);
+  EXPECT_EQ(version.out.rfind("credence " CREDENCE_VERSION "\n", 0), 0u) << version.out;
+  EXPECT_NE(version.out.find(std::string("report schema ") + kReportSchemaVersion + "\n"), std::string::npos);
+  for (const char* line : {"build: ", "content model: ", "learned detectors: ", "fact-check index: ", "fact-check re-ranker: "})
+    EXPECT_NE(version.out.find(std::string("\n") + line), std::string::npos) << line;
   Outcome help = Credence({"analyze", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--max-bytes"), std::string::npos);
@@ -169,6 +173,13 @@ TEST_F(AnalyzeCommand, UsageErrorsExit2) {
     EXPECT_EQ(run.exit_code, 2) << (args.empty() ? "(no args)" : args.back()) << ": " << run.err;
     EXPECT_NE(run.err.find("credence: error:"), std::string::npos) << run.err;
   }
+}
+
+TEST_F(AnalyzeCommand, AUrlIsNotAMissingFile) {
+  Outcome run = Credence({"analyze", "https://news.example/2024/ferry-story"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("reads files, not URLs"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("not found"), std::string::npos) << run.err;
 }
 
 TEST_F(AnalyzeCommand, MissingDictionaryExits3) {
