@@ -82,6 +82,12 @@ class Analyzer {
   // Fact-checks in the open index (0 when none is open).
   std::size_t fact_check_count() const;
 
+  // What this Analyzer would use but could not load, each with why ("verdict
+  // off: no model found ...", "learned detectors off: ..."): empty when every
+  // model and index it looked for is open. A part turned off by its option
+  // ("" for a path) is not listed.
+  std::vector<std::string> Unavailable() const;
+
   // Returns the report for `document`.
   Report Analyze(const Document& document) const;
 

@@ -32,6 +32,7 @@ struct Analyzer::Impl {
   std::optional<internal::FactCheckMatcher> fact_checks;
   std::string fact_check_note;  // why no index is searched, or ""
   std::string fact_check_index;  // the index's path
+  bool fact_checks_turned_off = false;  // by the options, not for want of an index
   bool site_reputation = true;
 };
 
@@ -118,6 +119,7 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
   impl->fact_checks = std::move(fact_checks.fact_checks);
   impl->fact_check_note = std::move(fact_checks.fact_check_note);
   impl->fact_check_index = std::move(fact_checks.fact_check_index);
+  impl->fact_checks_turned_off = options.fact_check_index && options.fact_check_index->empty();
   impl->site_reputation = options.site_reputation;
   return Analyzer(std::move(impl));
 }
@@ -130,6 +132,14 @@ Result<std::vector<FactCheckMatch>> Analyzer::SearchFactChecks(std::string_view 
 }
 
 std::size_t Analyzer::fact_check_count() const { return impl_->fact_checks ? impl_->fact_checks->index().size() : 0; }
+
+std::vector<std::string> Analyzer::Unavailable() const {
+  std::vector<std::string> out;
+  if (!impl_->model_warning.empty()) out.push_back(impl_->model_warning);
+  out.insert(out.end(), impl_->learned.warnings.begin(), impl_->learned.warnings.end());
+  if (!impl_->fact_checks && !impl_->fact_checks_turned_off) out.push_back(impl_->fact_check_note);
+  return out;
+}
 
 const Model* Analyzer::model() const { return impl_->model ? &*impl_->model : nullptr; }
 

@@ -184,6 +184,27 @@ void HttpApi::AddApiRoutes() {
     body.push_back('\n');
     res.set_content(body, kJson);
   });
+  // Readiness, apart from liveness: whether every model and index the
+  // server looked for is open (503 with what is missing, so that a load
+  // balancer keeps traffic from a server that would answer without a verdict).
+  Handle("GET", "/v1/ready", [this](const httplib::Request&, httplib::Response& res) {
+    const std::vector<std::string> missing = analyzer_.Unavailable();
+    std::string body;
+    JsonStream json(&body);
+    json.BeginObject();
+    json.Key("ready").Bool(missing.empty());
+    json.Key("model");
+    if (const Model* model = analyzer_.model()) json.String(model->id());
+    else json.Null();
+    json.Key("fact_checks").Uint(analyzer_.fact_check_count());
+    json.Key("unavailable").BeginArray();
+    for (const std::string& m : missing) json.String(m);
+    json.EndArray();
+    json.EndObject();
+    body.push_back('\n');
+    res.status = missing.empty() ? 200 : 503;
+    res.set_content(body, kJson);
+  });
   Handle("GET", "/metrics", [this](const httplib::Request&, httplib::Response& res) {
     const Model* model = analyzer_.model();
     res.set_content(metrics_.Render(pool_->load(), slots_.load(), CREDENCE_VERSION, model != nullptr ? model->id() : ""),

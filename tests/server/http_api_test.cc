@@ -245,6 +245,45 @@ TEST_F(HttpApiTest, ServesTheBuiltInPage) {
   }
 }
 
+TEST_F(HttpApiTest, ReadyWhenEverythingLookedForIsOpen) {
+  // The test Analyzer turns the model and the learned detectors off by
+  // option (not missing) and opens the build tree's fact-check index.
+  httplib::Result r = client_->Get("/v1/ready");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  const nlohmann::json j = nlohmann::json::parse(r->body);
+  EXPECT_EQ(j["ready"], true);
+  EXPECT_TRUE(j["unavailable"].empty());
+  EXPECT_GT(j["fact_checks"].get<std::size_t>(), 0u);
+}
+
+TEST(HttpApiReadiness, AMissingIndexIsNotReady) {
+  // A default index that cannot be opened leaves analysis running (reports
+  // say so) but the server not ready.
+  ::setenv("CREDENCE_FACTCHECKS", "/nonexistent/credence-test.idx", 1);
+  Result<Analyzer> analyzer = Analyzer::Create({.model_path = "", .learned_models = ""});
+  ::unsetenv("CREDENCE_FACTCHECKS");
+  ASSERT_TRUE(analyzer) << analyzer.error().ToString();
+  HttpApi api(*analyzer, ServerOptions{.host = "127.0.0.1", .port = 0, .threads = 1});
+  ASSERT_TRUE(api.Bind().ok());
+  std::thread server([&] { api.Run(); });
+  {
+    httplib::Client client("127.0.0.1", api.port());
+    httplib::Result r = client.Get("/v1/ready");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 503);
+    const nlohmann::json j = nlohmann::json::parse(r->body);
+    EXPECT_EQ(j["ready"], false);
+    ASSERT_EQ(j["unavailable"].size(), 1u);
+    EXPECT_NE(j["unavailable"][0].get<std::string>().find("fact-check"), std::string::npos) << r->body;
+    httplib::Result health = client.Get("/v1/health");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(health->status, 200);  // alive all the same
+  }
+  api.Stop();
+  server.join();
+}
+
 // A server whose one worker is held by an idle connection and whose queue
 // holds nothing: analysis requests get 503 at once, health still answers.
 TEST(HttpApiSaturation, AFullPoolAnswers503) {
