@@ -28,8 +28,12 @@ import argparse
 import collections
 import json
 import math
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sufficiency_curve  # noqa: E402
 
 HELD_APART = "fakenewsnet_politifact"
 FEATURES = {
@@ -43,21 +47,9 @@ def norm(text):
 
 
 def auc(scores, labels):
-    """ROC-AUC with ties shared; None when one class is missing."""
-    pairs = sorted(zip(scores, labels))
-    pos = sum(labels)
-    neg = len(labels) - pos
-    if pos == 0 or neg == 0:
-        return None
-    rank_sum, i = 0.0, 0
-    while i < len(pairs):
-        j = i
-        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
-            j += 1
-        mid = (i + j + 1) / 2.0  # ranks i+1..j
-        rank_sum += mid * sum(l for _, l in pairs[i:j])
-        i = j
-    return (rank_sum - pos * (pos + 1) / 2.0) / (pos * neg)
+    """ROC-AUC with ties shared (sufficiency_curve.auc); None when one class is missing."""
+    value = sufficiency_curve.auc(scores, labels)
+    return None if math.isnan(value) else value
 
 
 def fit_logistic(xs, ys, l2=1e-3, steps=50):

@@ -173,10 +173,8 @@ Status WriteFactCheckIndex(const std::string& path, const std::vector<FactCheck>
   }
   // The sections in file order, hashed and written in place (a copy of the
   // whole body would double the writer's peak memory).
-  const std::uint64_t lengths_bytes = lengths.size() * sizeof(std::uint32_t);
-  const std::string padding(Pad8(terms.size() * sizeof(TermEntry) + postings.size() * sizeof(Posting) + lengths_bytes) -
-                                (terms.size() * sizeof(TermEntry) + postings.size() * sizeof(Posting) + lengths_bytes),
-                            '\0');
+  const std::uint64_t unpadded = Bytes(terms).size() + Bytes(postings).size() + Bytes(lengths).size();
+  const std::string padding(Pad8(unpadded) - unpadded, '\0');
   const std::array<std::string_view, 10> sections = {
       Bytes(terms), Bytes(postings), Bytes(lengths), padding, Bytes(text_ends), Bytes(json_ends), Bytes(sig_ends),
       Bytes(signatures), texts, jsons};

@@ -112,6 +112,15 @@ class GzipStream : public ByteStream {
   bool done_ = false;
 };
 
+// "scheme://..." with a scheme of letters (http, https, ftp, s3...).
+bool LooksLikeUrl(std::string_view path) {
+  const std::size_t colon = path.find("://");
+  if (colon == std::string_view::npos || colon == 0 || colon > 10) return false;
+  for (char c : path.substr(0, colon))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return false;
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<ByteStream> OpenStringStream(std::string bytes) {
@@ -133,19 +142,6 @@ std::unique_ptr<ByteStream> OpenStringStream(std::string bytes) {
   };
   return std::make_unique<StringStream>(std::move(bytes));
 }
-
-namespace {
-
-// "scheme://..." with a scheme of letters (http, https, ftp, s3...).
-bool LooksLikeUrl(std::string_view path) {
-  const std::size_t colon = path.find("://");
-  if (colon == std::string_view::npos || colon == 0 || colon > 10) return false;
-  for (char c : path.substr(0, colon))
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return false;
-  return true;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<ByteStream>> OpenByteStream(const std::string& path) {
   const bool is_stdin = path.empty() || path == "-";

@@ -49,11 +49,13 @@ struct FactCheckSetup {
   std::optional<internal::FactCheckMatcher> fact_checks;
   std::string fact_check_note;
   std::string fact_check_index;
+  bool turned_off = false;
 };
 
 Status OpenFactChecks(const AnalyzerOptions& options, FactCheckSetup* impl) {
   if (options.fact_check_index && options.fact_check_index->empty()) {
     impl->fact_check_note = "fact-check matching turned off";
+    impl->turned_off = true;
     return Status::Ok();
   }
   const std::string index = internal::FindFactCheckIndex(options.fact_check_index.value_or(""));
@@ -119,7 +121,7 @@ Result<Analyzer> Analyzer::Create(const AnalyzerOptions& options) {
   impl->fact_checks = std::move(fact_checks.fact_checks);
   impl->fact_check_note = std::move(fact_checks.fact_check_note);
   impl->fact_check_index = std::move(fact_checks.fact_check_index);
-  impl->fact_checks_turned_off = options.fact_check_index && options.fact_check_index->empty();
+  impl->fact_checks_turned_off = fact_checks.turned_off;
   impl->site_reputation = options.site_reputation;
   return Analyzer(std::move(impl));
 }
